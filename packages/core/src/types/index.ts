@@ -1,0 +1,5 @@
+export type * from "./backend.js";
+export type * from "./channel.js";
+export type * from "./inbound.js";
+export type * from "./interlocutor.js";
+export type * from "./reply.js";

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// One entry point for the README's two commands, so a fresh clone needs only Node.js and npm:
+// it brings pnpm, points node-gyp at the local Node headers (better-sqlite3 builds from source
+// offline), installs, builds, then starts Parley or runs every check.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { connect } from "node:net";
+import { delimiter, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const PNPM_VERSION = "10.34.8";
+const [task = "setup", ...rest] = process.argv.slice(2);
+
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1" };
+if (!env.npm_config_nodedir && existsSync("/usr/include/node/node.h")) env.npm_config_nodedir = "/usr";
+const toolsBin = join(root, ".tools", "node_modules", ".bin");
+env.PATH = [toolsBin, join(root, "node_modules", ".bin"), env.PATH].join(delimiter);
+
+function step(title) {
+  process.stdout.write(`\n▶ ${title}\n`);
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit", ...opts });
+  if (r.status !== 0) {
+    process.stderr.write(`\n✖ ${cmd} ${args.join(" ")} failed (exit ${r.status ?? r.signal})\n`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+function ensurePnpm() {
+  const probe = spawnSync("pnpm", ["--version"], { env, encoding: "utf8" });
+  if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return;
+  step(`installing pnpm ${PNPM_VERSION} into .tools/`);
+  run("npm", ["install", "--prefix", join(root, ".tools"), "--no-save", "--no-package-lock", `pnpm@${PNPM_VERSION}`]);
+}
+
+function install() {
+  ensurePnpm();
+  step("installing dependencies (pnpm install)");
+  const frozen = existsSync(join(root, "pnpm-lock.yaml")) ? ["--frozen-lockfile"] : [];
+  run("pnpm", ["install", ...frozen, "--reporter=append-only"]);
+  step("building packages (turbo run build)");
+  run("pnpm", ["exec", "turbo", "run", "build", "--output-logs=errors-only"]);
+}
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const s = connect({ host: "127.0.0.1", port });
+    s.once("connect", () => {
+      s.end();
+      resolve(true);
+    });
+    s.once("error", () => resolve(false));
+  });
+}
+
+async function ensureRedis() {
+  if (await portOpen(6379)) return;
+  step("starting redis-server on 127.0.0.1:6379 (tests need it)");
+  const args = ["--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379", "--save", "", "--appendonly", "no"];
+  const r = spawnSync("redis-server", args, { stdio: "inherit" });
+  if (r.error || r.status !== 0) {
+    process.stderr.write("✖ Redis is not running and redis-server could not be started (apt-get install redis-server)\n");
+    process.exit(1);
+  }
+  for (let i = 0; i < 50 && !(await portOpen(6379)); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+switch (task) {
+  case "setup":
+    install();
+    break;
+  case "start": {
+    install();
+    step("starting parley");
+    const child = spawn(process.execPath, [join(root, "apps/cli/dist/main.js"), "start", ...rest], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    });
+    for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+    child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+    break;
+  }
+  case "test":
+    install();
+    await ensureRedis();
+    step("lint (biome)");
+    run("pnpm", ["exec", "biome", "check", "."]);
+    step("typecheck");
+    run("pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]);
+    step("tests (vitest in every package)");
+    run("pnpm", ["exec", "turbo", "run", "test", "--concurrency=1", ...rest]);
+    break;
+  default:
+    process.stderr.write(`usage: node scripts/bootstrap.mjs setup|start|test\n`);
+    process.exit(2);
+}
