@@ -33,7 +33,14 @@ function ensurePnpm() {
   const probe = spawnSync("pnpm", ["--version"], { env, encoding: "utf8" });
   if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return;
   step(`installing pnpm ${PNPM_VERSION} into .tools/`);
-  run("npm", ["install", "--prefix", join(root, ".tools"), "--no-save", "--no-package-lock", `pnpm@${PNPM_VERSION}`]);
+  run("npm", [
+    "install",
+    "--prefix",
+    join(root, ".tools"),
+    "--no-save",
+    "--no-package-lock",
+    `pnpm@${PNPM_VERSION}`,
+  ]);
 }
 
 function install() {
@@ -59,10 +66,23 @@ function portOpen(port) {
 async function ensureRedis() {
   if (await portOpen(6379)) return;
   step("starting redis-server on 127.0.0.1:6379 (tests need it)");
-  const args = ["--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379", "--save", "", "--appendonly", "no"];
+  const args = [
+    "--daemonize",
+    "yes",
+    "--bind",
+    "127.0.0.1",
+    "--port",
+    "6379",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+  ];
   const r = spawnSync("redis-server", args, { stdio: "inherit" });
   if (r.error || r.status !== 0) {
-    process.stderr.write("✖ Redis is not running and redis-server could not be started (apt-get install redis-server)\n");
+    process.stderr.write(
+      "✖ Redis is not running and redis-server could not be started (apt-get install redis-server)\n",
+    );
     process.exit(1);
   }
   for (let i = 0; i < 50 && !(await portOpen(6379)); i++) await new Promise((r) => setTimeout(r, 100));

@@ -27,7 +27,10 @@ export interface InterlocutorStore {
     init?: (created: Interlocutor) => Promise<Partial<Pick<Interlocutor, "clientName" | "sessionId">>>,
   ): Promise<Interlocutor>;
   get(key: InterlocutorKey): Promise<Interlocutor | undefined>;
-  update(id: string, patch: Partial<Pick<Interlocutor, "clientName" | "sessionId" | "lastSeenAt">>): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Pick<Interlocutor, "clientName" | "sessionId" | "lastSeenAt">>,
+  ): Promise<void>;
   /** Deletes a person's mapping (privacy requests). Returns whether it existed. */
   forget(key: InterlocutorKey): Promise<boolean>;
   close(): Promise<void>;
