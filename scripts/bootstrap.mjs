@@ -63,6 +63,18 @@ function portOpen(port) {
   });
 }
 
+// The web chat is tested in a real headless Chromium, from Debian's packages (no browser download).
+function ensureChromium() {
+  if (existsSync("/usr/bin/chromium")) return;
+  step("installing Debian's chromium for the browser tests (apt-get)");
+  const apt = (args) => spawnSync("apt-get", args, { stdio: "inherit", env: { ...env, DEBIAN_FRONTEND: "noninteractive" } });
+  const ok = apt(["update", "-qq"]).status === 0 && apt(["install", "-y", "-qq", "chromium"]).status === 0;
+  if (!ok || !existsSync("/usr/bin/chromium")) {
+    process.stderr.write("✖ /usr/bin/chromium is missing and could not be installed (apt-get install chromium)\n");
+    process.exit(1);
+  }
+}
+
 async function ensureRedis() {
   if (await portOpen(6379)) return;
   step("starting redis-server on 127.0.0.1:6379 (tests need it)");
@@ -107,6 +119,7 @@ switch (task) {
   case "test":
     install();
     await ensureRedis();
+    ensureChromium();
     step("lint (biome)");
     run("pnpm", ["exec", "biome", "check", "."]);
     step("typecheck");
