@@ -1,1 +1,15 @@
-export {};
+export { compileBot } from "./compile/compile-bot.js";
+export type {
+  Bot,
+  BotSource,
+  ClientState,
+  CompileOptions,
+  CompileResult,
+  Diagnostic,
+  LearnedCategory,
+  MatchExtra,
+  RespondOptions,
+  RespondResult,
+  SraixRequest,
+  TraceEntry,
+} from "./types.js";

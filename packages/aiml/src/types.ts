@@ -1,0 +1,134 @@
+/** Public contract of @parley/aiml. Shape is stable: additive changes only. */
+
+export interface BotSource {
+  /** AIML files, name with extension (e.g. "greetings.aiml"). */
+  aiml: Array<{ name: string; content: string }>;
+  /** Pandorabots .set JSON, by set name. */
+  sets?: Record<string, string[][]>;
+  /** Pandorabots .map JSON, by map name. */
+  maps?: Record<string, Array<[string, string]>>;
+  /** normal, denormal, person, person2, gender. */
+  substitutions?: Record<string, Array<[string, string]>>;
+  properties?: Array<[string, string]>;
+  pdefaults?: Array<[string, string]>;
+}
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  severity: "error" | "warning";
+}
+
+export interface CompileOptions {
+  /** Predicate names treated as pronouns: `<set name="it">` then outputs the name, not the value. */
+  pronouns?: string[];
+  /** Nested srai depth above which "Too much recursion in AIML" is answered (Program AB: 765). */
+  maxSraiDepth?: number;
+  /** Total srai per sentence above which recursion is reported (Program AB: 2048). */
+  maxSraiTotal?: number;
+  /** Iterations of a `<condition>` with `<loop/>` before giving up (Program AB: 100). */
+  maxLoops?: number;
+  /** Answer when nothing matches (Program AB: "I have no answer for that."). */
+  defaultResponse?: string;
+}
+
+/** bot is null iff errors is non-empty. */
+export interface CompileResult {
+  bot: Bot | null;
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+/** A category taught by `<learn>`/`<learnf>`; scoped to the client whose state holds it. */
+export interface LearnedCategory {
+  /** Normalized, upper-cased pattern words. */
+  pattern: string;
+  that: string;
+  topic: string;
+  /** Template as AIML XML (already `<eval>`-evaluated). */
+  template: string;
+  /** true for `<learnf>` (the host persists these through onLearnf). */
+  persistent: boolean;
+}
+
+/**
+ * Per-client conversation state: plain JSON, owned and persisted by the caller.
+ * Learned categories live here (learn and learnf alike), so a host that persists the state persists them;
+ * learnf additionally calls RespondOptions.onLearnf so the host may store them elsewhere and put them back
+ * into `learned` of a new state.
+ */
+export interface ClientState {
+  version: 1;
+  predicates: Record<string, string>;
+  /** Input sentences, most recent last (capped). */
+  inputs: string[];
+  /** Whole requests, most recent last (capped). */
+  requests: string[];
+  /** Whole answers, most recent last (capped). */
+  responses: string[];
+  /** Sentences of each answer, most recent answer last (capped): the that-history. */
+  thats: string[][];
+  learned: LearnedCategory[];
+}
+
+export interface SraixRequest {
+  bot?: string;
+  service?: string;
+  input: string;
+  default?: string;
+}
+
+export interface RespondOptions {
+  /** Return the matched pattern/that/topic/file/template per sentence (talk API `extra`). */
+  extra?: boolean;
+  /** Return every srai level (talk API `trace`). */
+  trace?: boolean;
+  /** Override that/topic for this request (talk API parameters). */
+  that?: string;
+  topic?: string;
+  /** Randomness in [0, 1) for `<random>`; defaults to Math.random. */
+  random?: () => number;
+  /** Clock for `<date>`/`<interval>`; defaults to new Date(). */
+  now?: () => Date;
+  /** Only targets the host registers; undefined means unreachable (the `default` is used). */
+  sraix?: (req: SraixRequest) => string | undefined;
+  /** Persistence hook for `<learnf>`. */
+  onLearnf?: (category: LearnedCategory) => void;
+}
+
+export interface MatchExtra {
+  input: string;
+  pattern: string;
+  that: string;
+  topic: string;
+  filename: string;
+  template: string;
+}
+
+export interface TraceEntry {
+  status: string;
+  level: number;
+  input: string;
+  matched: string;
+  filename: string;
+  template: string;
+}
+
+export interface RespondResult {
+  /** One per input sentence. */
+  responses: string[];
+  state: ClientState;
+  extra?: MatchExtra[];
+  trace?: TraceEntry[];
+}
+
+export interface Bot {
+  /** Number of categories (including the built-in PROGRAM VERSION). */
+  readonly size: number;
+  /** A fresh conversation with pdefaults applied. */
+  newClientState(): ClientState;
+  /** Synchronous; may mutate and return the same state object. */
+  respond(state: ClientState, input: string, options?: RespondOptions): RespondResult;
+}
