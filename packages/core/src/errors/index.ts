@@ -1,1 +1,2 @@
-export {};
+export { ConfigError } from "./config-error.js";
+export { isParleyError, ParleyError, type ParleyErrorOptions } from "./parley-error.js";
