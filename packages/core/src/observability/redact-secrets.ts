@@ -1,0 +1,29 @@
+// Masks secrets in free text (error messages, URLs, serialized log lines).
+
+export const REDACTED = "[REDACTED]";
+
+/** Query-string parameters that carry credentials, masked even when their value is not known up front. */
+const SECRET_QUERY_PARAMS =
+  /\b(user_key|botkey|token|access_token|api_key|apikey|password|secret|sig|signature)=([^&\s"'#]+)/gi;
+
+/**
+ * Replaces every occurrence of each known secret value (also URL-encoded and JSON-escaped) and the
+ * values of credential query parameters with `[REDACTED]`.
+ */
+export function redactSecrets(text: string, secrets: readonly (string | undefined | null)[] = []): string {
+  let out = text;
+  for (const form of secretForms(secrets)) out = out.split(form).join(REDACTED);
+  return out.replace(SECRET_QUERY_PARAMS, (_match, name: string) => `${name}=${REDACTED}`);
+}
+
+/** Every spelling a secret may take in output, longest first so overlapping secrets mask fully. */
+function secretForms(secrets: readonly (string | undefined | null)[]): string[] {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (!secret) continue;
+    forms.add(secret);
+    forms.add(encodeURIComponent(secret));
+    forms.add(JSON.stringify(secret).slice(1, -1));
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
