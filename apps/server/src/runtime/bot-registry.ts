@@ -1,0 +1,86 @@
+// Compiles bots and keeps each bot's serving version in memory, rebuilt from SQLite after a restart.
+import type { Logger } from "@parley/core";
+import { buildBotSource } from "../domain/bot-source.js";
+import type { AimlEngine, BotSource, Diagnostic, EngineBot } from "../engine/contract.js";
+import { PreconditionFailedError } from "../http/errors.js";
+import type { BotRow, BotStore } from "../storage/bot-store.js";
+
+export interface VerifyOutcome {
+  ok: boolean;
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+  size: number;
+}
+
+export class BotRegistry {
+  private readonly loaded = new Map<number, { versionId: number; bot: EngineBot }>();
+
+  constructor(
+    private readonly engine: AimlEngine,
+    private readonly bots: BotStore,
+    private readonly logger: Logger,
+    private readonly clock: () => number,
+  ) {}
+
+  /** Compiles the bot's current files; on success they become the serving version. */
+  verify(row: BotRow): VerifyOutcome {
+    const source = buildBotSource(this.bots.files(row.id));
+    const result = this.compile(source);
+    if (!result.bot || result.errors.length > 0) {
+      this.bots.markVerifyFailed(row.id);
+      return { ok: false, errors: result.errors, warnings: result.warnings, size: 0 };
+    }
+    const versionId = this.bots.saveGoodVersion(
+      row.id,
+      JSON.stringify(source),
+      result.bot.size,
+      this.clock(),
+    );
+    this.loaded.set(row.id, { versionId, bot: result.bot });
+    return { ok: true, errors: [], warnings: result.warnings, size: result.bot.size };
+  }
+
+  /**
+   * The bot that answers talk. A failed last verify makes the bot "not compiled" (412) unless
+   * `recent` asks for the last good version.
+   */
+  serving(row: BotRow, options: { recent: boolean; reload: boolean }): EngineBot {
+    if (row.good_version_id === null) throw new PreconditionFailedError("Bot is not compiled");
+    if (row.last_verify_failed && !options.recent) {
+      throw new PreconditionFailedError("Bot is not compiled: the last verify failed (use recent=true)");
+    }
+    const cached = this.loaded.get(row.id);
+    if (cached && cached.versionId === row.good_version_id && !options.reload) return cached.bot;
+    const stored = this.bots.versionSourceOf(row.good_version_id);
+    if (stored === undefined) throw new PreconditionFailedError("Bot is not compiled");
+    const result = this.compile(JSON.parse(stored) as BotSource);
+    if (!result.bot) {
+      // Only possible if the interpreter changed since the version was stored.
+      this.logger.error(
+        { bot: row.name, errors: result.errors.length },
+        "stored bot version no longer compiles",
+      );
+      throw new PreconditionFailedError("Bot is not compiled");
+    }
+    this.loaded.set(row.id, { versionId: row.good_version_id, bot: result.bot });
+    return result.bot;
+  }
+
+  forget(botId: number): void {
+    this.loaded.delete(botId);
+  }
+
+  private compile(source: BotSource) {
+    const started = performance.now();
+    const result = this.engine.compileBot(source);
+    this.logger.debug(
+      {
+        ms: Math.round(performance.now() - started),
+        errors: result.errors.length,
+        size: result.bot?.size ?? 0,
+      },
+      "compiled bot",
+    );
+    return result;
+  }
+}

@@ -1,0 +1,21 @@
+// Runs tasks one at a time per key (FIFO) while different keys run independently.
+export class KeyedMutex {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  async run<T>(key: string, task: () => T | Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    try {
+      return await result;
+    } finally {
+      // Drop the chain once nothing is queued behind this task, so idle keys cost nothing.
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+
+  get pendingKeys(): number {
+    return this.tails.size;
+  }
+}

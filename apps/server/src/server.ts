@@ -1,0 +1,114 @@
+// createServer / startServer: the programmatic API behind `parley server` and `parley start`.
+import type { Logger } from "@parley/core";
+import type { FastifyInstance } from "fastify";
+import pino from "pino";
+import {
+  DEFAULT_APP_ID,
+  DEFAULT_PORT,
+  DEFAULT_SESSION_IDLE_MS,
+  type ServerOptions,
+} from "./config/options.js";
+import { resolveUserKey } from "./config/user-key.js";
+import { type DemoBotResult, ensureDemoBot } from "./demo/demo-bot.js";
+import { loadAimlEngine } from "./engine/load-engine.js";
+import { AppAuth } from "./http/auth.js";
+import { buildApp } from "./http/build-app.js";
+import { BotAdmin } from "./runtime/bot-admin.js";
+import { BotRegistry } from "./runtime/bot-registry.js";
+import { KeyedMutex } from "./runtime/keyed-mutex.js";
+import { MinuteRateLimiter } from "./runtime/rate-limiter.js";
+import { TalkService } from "./runtime/talk-service.js";
+import { BotStore } from "./storage/bot-store.js";
+import { ConversationStore } from "./storage/conversation-store.js";
+import { openDatabase } from "./storage/database.js";
+
+export interface ParleyServer {
+  readonly appId: string;
+  readonly userKey: string;
+  /** The fastify instance (for inject() in tests or extra routes). */
+  readonly http: FastifyInstance;
+  /** Creates, uploads and compiles the demo bot if this data dir never had it. */
+  ensureDemoBot(): DemoBotResult;
+  /** The public botkey of one of the app's bots, for the ?botkey= talk form. */
+  botkey(botname: string): string | undefined;
+  listen(): Promise<string>;
+  /** Stops accepting, finishes in-flight requests, then closes the database. */
+  close(): Promise<void>;
+}
+
+export interface RunningServer extends ParleyServer {
+  readonly url: string;
+  readonly demoBot: DemoBotResult;
+}
+
+export async function createServer(options: ServerOptions): Promise<ParleyServer> {
+  const logger: Logger = options.logger ?? pino({ name: "parley-server" });
+  const clock = options.clock ?? Date.now;
+  const appId = options.appId ?? DEFAULT_APP_ID;
+  const limits = options.limits ?? {};
+  const engine = options.engine ?? (await loadAimlEngine());
+  const { userKey, generated } = resolveUserKey(options.dataDir, options.userKey);
+  if (generated) {
+    (
+      options.onUserKeyGenerated ??
+      ((key) => process.stdout.write(`Generated user key (stored in the data dir): ${key}\n`))
+    )(userKey);
+  }
+
+  const db = openDatabase(options.dataDir);
+  const bots = new BotStore(db);
+  const conversations = new ConversationStore(db);
+  conversations.registerApp(appId);
+  const registry = new BotRegistry(engine, bots, logger, clock);
+  const admin = new BotAdmin(bots, registry, clock, limits.maxBots ?? 0);
+  const talk = new TalkService({
+    registry,
+    conversations,
+    mutex: new KeyedMutex(),
+    limiter: new MinuteRateLimiter(limits.talkPerMinute ?? 0, clock),
+    clock,
+    sessionIdleMs: options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS,
+    talkPerMinute: limits.talkPerMinute ?? 0,
+    maxAnonymousClients: limits.maxAnonymousClients ?? 0,
+  });
+  const http = buildApp(
+    {
+      auth: new AppAuth(appId, userKey),
+      admin,
+      talk,
+      bots,
+      maxUploadBytes: options.maxUploadBytes ?? 16 * 1024 * 1024,
+    },
+    logger,
+  );
+
+  let closed = false;
+  return {
+    appId,
+    userKey,
+    http,
+    ensureDemoBot: () => ensureDemoBot(db, admin, appId),
+    botkey: (botname) => bots.find(appId, botname)?.botkey,
+    async listen() {
+      return http.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? DEFAULT_PORT });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await http.close();
+      db.close();
+    },
+  };
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const server = await createServer(options);
+  try {
+    const demoBot = options.demoBot === false ? ({ loaded: false } as const) : server.ensureDemoBot();
+    const url = await server.listen();
+    return Object.assign(server, { url, demoBot });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}

@@ -1,0 +1,144 @@
+// Per-app counters, atalk-issued clients, client state, sessions, learnf categories and the log.
+import type { Db } from "./database.js";
+
+export interface ClientStateRow {
+  state: string;
+  last_active_at: number;
+}
+
+export interface SessionRow {
+  id: number;
+  bot_id: number;
+  client_name: string;
+  last_active_at: number;
+}
+
+export interface TurnRecord {
+  appId: string;
+  botId: number;
+  clientName: string;
+  sessionId: number;
+  state: string;
+  input: string;
+  responses: string[];
+  now: number;
+}
+
+export class ConversationStore {
+  private readonly ensureApp;
+  private readonly takeSession;
+  private readonly takeAnonymous;
+  private readonly anonymousCount;
+  private readonly insertAnonymous;
+  private readonly anonymousExists;
+  private readonly getState;
+  private readonly putState;
+  private readonly getSession;
+  private readonly putSession;
+  private readonly insertLog;
+  private readonly insertLearnf;
+  private readonly learnfOf;
+  readonly recordTurn: (turn: TurnRecord) => void;
+
+  constructor(private readonly db: Db) {
+    this.ensureApp = db.prepare<[string]>("INSERT OR IGNORE INTO apps (app_id) VALUES (?)");
+    this.takeSession = db.prepare<[string], { id: number }>(
+      "UPDATE apps SET next_session_id = next_session_id + 1 WHERE app_id = ? RETURNING next_session_id - 1 AS id",
+    );
+    this.takeAnonymous = db.prepare<[string], { n: number }>(
+      "UPDATE apps SET next_anonymous_client = next_anonymous_client + 1 WHERE app_id = ? RETURNING next_anonymous_client - 1 AS n",
+    );
+    this.anonymousCount = db.prepare<[string], { n: number }>(
+      "SELECT count(*) AS n FROM anonymous_clients WHERE app_id = ?",
+    );
+    this.insertAnonymous = db.prepare<[string, string, number]>(
+      "INSERT INTO anonymous_clients (app_id, name, created_at) VALUES (?, ?, ?)",
+    );
+    this.anonymousExists = db.prepare<[string, string], { one: number }>(
+      "SELECT 1 AS one FROM anonymous_clients WHERE app_id = ? AND name = ?",
+    );
+    this.getState = db.prepare<[number, string], ClientStateRow>(
+      "SELECT state, last_active_at FROM client_states WHERE bot_id = ? AND client_name = ?",
+    );
+    this.putState = db.prepare<[number, string, string, number]>(
+      `INSERT INTO client_states (bot_id, client_name, state, last_active_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (bot_id, client_name) DO UPDATE SET state = excluded.state, last_active_at = excluded.last_active_at`,
+    );
+    this.getSession = db.prepare<[string, number], SessionRow>(
+      "SELECT id, bot_id, client_name, last_active_at FROM sessions WHERE app_id = ? AND id = ?",
+    );
+    this.putSession = db.prepare<[number, string, number, string, number]>(
+      `INSERT INTO sessions (id, app_id, bot_id, client_name, last_active_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (app_id, id) DO UPDATE SET last_active_at = excluded.last_active_at`,
+    );
+    this.insertLog = db.prepare<[number, number, string, string, string, number]>(
+      "INSERT INTO conversation_log (bot_id, session_id, client_name, input, responses, at) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    this.insertLearnf = db.prepare<[number, string, string, number]>(
+      "INSERT INTO learnf_categories (bot_id, client_name, category, created_at) VALUES (?, ?, ?, ?)",
+    );
+    this.learnfOf = db.prepare<[number], { client_name: string; category: string }>(
+      "SELECT client_name, category FROM learnf_categories WHERE bot_id = ? ORDER BY id",
+    );
+    // One transaction per talk request keeps the writes cheap and all-or-nothing.
+    this.recordTurn = db.transaction((turn: TurnRecord) => {
+      this.putState.run(turn.botId, turn.clientName, turn.state, turn.now);
+      this.putSession.run(turn.sessionId, turn.appId, turn.botId, turn.clientName, turn.now);
+      this.insertLog.run(
+        turn.botId,
+        turn.sessionId,
+        turn.clientName,
+        turn.input,
+        JSON.stringify(turn.responses),
+        turn.now,
+      );
+    });
+  }
+
+  registerApp(appId: string): void {
+    this.ensureApp.run(appId);
+  }
+
+  nextSessionId(appId: string): number {
+    const row = this.takeSession.get(appId);
+    if (!row) throw new Error(`unknown app ${appId}`);
+    return row.id;
+  }
+
+  anonymousClientCount(appId: string): number {
+    return this.anonymousCount.get(appId)?.n ?? 0;
+  }
+
+  /** Reserves the next counter value and records the client as atalk-issued. */
+  issueAnonymousClient(appId: string, nameFor: (counter: number) => string, now: number): string {
+    return this.db.transaction(() => {
+      const row = this.takeAnonymous.get(appId);
+      if (!row) throw new Error(`unknown app ${appId}`);
+      const name = nameFor(row.n);
+      this.insertAnonymous.run(appId, name, now);
+      return name;
+    })();
+  }
+
+  isAnonymousClient(appId: string, name: string): boolean {
+    return this.anonymousExists.get(appId, name) !== undefined;
+  }
+
+  clientState(botId: number, clientName: string): ClientStateRow | undefined {
+    return this.getState.get(botId, clientName);
+  }
+
+  session(appId: string, id: number): SessionRow | undefined {
+    return this.getSession.get(appId, id);
+  }
+
+  saveLearnf(botId: number, clientName: string, category: unknown, now: number): void {
+    this.insertLearnf.run(botId, clientName, JSON.stringify(category), now);
+  }
+
+  learnfCategories(botId: number): Array<{ clientName: string; category: unknown }> {
+    return this.learnfOf
+      .all(botId)
+      .map((row) => ({ clientName: row.client_name, category: JSON.parse(row.category) }));
+  }
+}

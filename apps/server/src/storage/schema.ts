@@ -1,0 +1,86 @@
+// The SQLite schema. Bumping SCHEMA_VERSION means adding a migration step in database.ts.
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_V1 = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS apps (
+  app_id TEXT PRIMARY KEY,
+  next_session_id INTEGER NOT NULL DEFAULT 1,
+  next_anonymous_client INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE IF NOT EXISTS bots (
+  id INTEGER PRIMARY KEY,
+  app_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  botkey TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  good_version_id INTEGER,
+  last_verify_failed INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (app_id, name)
+);
+
+CREATE TABLE IF NOT EXISTS files (
+  bot_id INTEGER NOT NULL REFERENCES bots(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  content BLOB NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (bot_id, kind, name)
+) WITHOUT ROWID;
+
+-- A compiled version keeps the exact source it was compiled from, so a restart can rebuild it.
+CREATE TABLE IF NOT EXISTS compiled_versions (
+  id INTEGER PRIMARY KEY,
+  bot_id INTEGER NOT NULL REFERENCES bots(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+-- Clients issued by atalk: their predicates persist for good.
+CREATE TABLE IF NOT EXISTS anonymous_clients (
+  app_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (app_id, name)
+) WITHOUT ROWID;
+
+-- Interpreter state (predicates, history) per bot and client.
+CREATE TABLE IF NOT EXISTS client_states (
+  bot_id INTEGER NOT NULL REFERENCES bots(id) ON DELETE CASCADE,
+  client_name TEXT NOT NULL,
+  state TEXT NOT NULL,
+  last_active_at INTEGER NOT NULL,
+  PRIMARY KEY (bot_id, client_name)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS sessions (
+  id INTEGER NOT NULL,
+  app_id TEXT NOT NULL,
+  bot_id INTEGER NOT NULL REFERENCES bots(id) ON DELETE CASCADE,
+  client_name TEXT NOT NULL,
+  last_active_at INTEGER NOT NULL,
+  PRIMARY KEY (app_id, id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS learnf_categories (
+  id INTEGER PRIMARY KEY,
+  bot_id INTEGER NOT NULL REFERENCES bots(id) ON DELETE CASCADE,
+  client_name TEXT NOT NULL,
+  category TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS conversation_log (
+  id INTEGER PRIMARY KEY,
+  bot_id INTEGER NOT NULL REFERENCES bots(id) ON DELETE CASCADE,
+  session_id INTEGER NOT NULL,
+  client_name TEXT NOT NULL,
+  input TEXT NOT NULL,
+  responses TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS conversation_log_session ON conversation_log (bot_id, session_id);
+`;
