@@ -100,7 +100,7 @@ export async function startHarness(
 export async function call(
   method: string,
   url: string,
-  init: { body?: string | Buffer | URLSearchParams; headers?: Record<string, string> } = {},
+  init: { body?: string | URLSearchParams; headers?: Record<string, string> } = {},
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON shapes
 ): Promise<{ status: number; headers: Headers; json: any; text: string }> {
   const response = await fetch(url, { method, body: init.body, headers: init.headers });
