@@ -5,4 +5,11 @@ export {
   type LogLevel,
   SECRET_FIELDS,
 } from "./create-logger.js";
+export {
+  type CreateMetricsOptions,
+  createMetrics,
+  type ParleyMetrics,
+  safeLabel,
+  type TalkOutcome,
+} from "./create-metrics.js";
 export { REDACTED, redactSecrets } from "./redact-secrets.js";
