@@ -1,0 +1,145 @@
+// Everything a channel test needs, all real: the fake Slack, the Slack channel on Bolt served on a
+// real HTTP listener, a gateway and a bot with memory. Tests send signed requests and read the fake.
+import { randomUUID } from "node:crypto";
+import type { Logger } from "@parley/core";
+import { createSlackChannel, type SlackChannel } from "../channel.js";
+import { SLACK_EVENTS_PATH } from "../config.js";
+import { FakeSlack } from "./fake-slack.js";
+import { MemoryBot } from "./memory-bot.js";
+import { type RouteServer, serveRoutes } from "./route-server.js";
+import { postSlackEvent, postSlackInteraction, type SlackPostOptions } from "./signed-request.js";
+import { TestGateway } from "./test-gateway.js";
+
+export const TEST_BOT_TOKEN = "xoxb-test-bot-token";
+export const TEST_APP_TOKEN = "xapp-test-app-token";
+export const TEST_SIGNING_SECRET = "test-signing-secret";
+
+export interface SlackHarness {
+  fake: FakeSlack;
+  channel: SlackChannel;
+  gateway: TestGateway;
+  bot: MemoryBot;
+  eventsUrl: string;
+  /** Posts an Events API envelope around `event`, signed; returns the HTTP response. */
+  sendEvent(event: Record<string, unknown>, opts?: EventOptions): Promise<Response>;
+  /** Posts a block_actions payload, signed. */
+  sendInteraction(payload: Record<string, unknown>, opts?: Partial<SlackPostOptions>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface EventOptions extends Partial<SlackPostOptions> {
+  eventId?: string;
+}
+
+export async function startHttpHarness(opts: { logger?: Logger } = {}): Promise<SlackHarness> {
+  const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN });
+  const channel = createSlackChannel({
+    botToken: TEST_BOT_TOKEN,
+    mode: { kind: "http", signingSecret: TEST_SIGNING_SECRET },
+    apiUrl: fake.apiUrl,
+    ...(opts.logger ? { logger: opts.logger } : {}),
+  });
+  const bot = new MemoryBot();
+  const gateway = new TestGateway(bot, channel);
+  let server: RouteServer | undefined;
+  try {
+    server = await serveRoutes(channel.routes ?? []);
+    await channel.start(gateway);
+  } catch (err) {
+    await server?.close();
+    await fake.close();
+    throw err;
+  }
+  const eventsUrl = server.url(SLACK_EVENTS_PATH);
+  const routeServer = server;
+  return {
+    fake,
+    channel,
+    gateway,
+    bot,
+    eventsUrl,
+    sendEvent: (event, o = {}) =>
+      postSlackEvent(eventsUrl, eventEnvelope(fake, event, o.eventId), {
+        signingSecret: TEST_SIGNING_SECRET,
+        ...o,
+      }),
+    sendInteraction: (payload, o = {}) =>
+      postSlackInteraction(eventsUrl, payload, { signingSecret: TEST_SIGNING_SECRET, ...o }),
+    async close() {
+      await channel.stop();
+      await routeServer.close();
+      await fake.close();
+    },
+  };
+}
+
+/** The Events API envelope Slack wraps every event in. */
+export function eventEnvelope(
+  fake: FakeSlack,
+  event: Record<string, unknown>,
+  eventId = `Ev${randomUUID()}`,
+) {
+  return {
+    token: "legacy-verification-token",
+    team_id: fake.teamId,
+    api_app_id: "A0APP",
+    event,
+    type: "event_callback",
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [
+      { team_id: fake.teamId, user_id: fake.botUserId, is_bot: true, is_enterprise_install: false },
+    ],
+    is_ext_shared_channel: false,
+  };
+}
+
+let tsCounter = 0;
+/** A fresh Slack message timestamp. */
+export function nextTs(): string {
+  tsCounter += 1;
+  return `1710000000.${String(tsCounter).padStart(6, "0")}`;
+}
+
+/** A direct message from `user` to the bot. */
+export function dmEvent(text: string, user = "U0ALICE", extra: Record<string, unknown> = {}) {
+  return {
+    type: "message",
+    channel: `D${user.slice(1)}`,
+    channel_type: "im",
+    user,
+    text,
+    ts: nextTs(),
+    ...extra,
+  };
+}
+
+/** A message in a public channel. */
+export function channelMessageEvent(text: string, user = "U0ALICE", extra: Record<string, unknown> = {}) {
+  return {
+    type: "message",
+    channel: "C0GENERAL",
+    channel_type: "channel",
+    user,
+    text,
+    ts: nextTs(),
+    ...extra,
+  };
+}
+
+/** A mention of the bot in a channel (Slack sends it as app_mention). */
+export function mentionEvent(
+  fake: FakeSlack,
+  text: string,
+  user = "U0ALICE",
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    type: "app_mention",
+    channel: "C0GENERAL",
+    user,
+    text: `<@${fake.botUserId}> ${text}`,
+    ts: nextTs(),
+    ...extra,
+  };
+}
