@@ -44,6 +44,8 @@ export interface FakePandorabots {
   addBot(name: string, options?: { compiled?: boolean }): void;
   /** The next `count` talk / atalk calls fail with `failure`. */
   failNextTalks(count: number, failure: Failure): void;
+  /** The talk / atalk call number `index` (0-based, counted from the fake's start) fails with `failure`. */
+  failTalkAt(index: number, failure: Failure): void;
   /** Every talk / atalk call fails with `failure` until `failure` is undefined again. */
   failAllTalks(failure: Failure | undefined): void;
   close(): Promise<void>;
@@ -305,7 +307,10 @@ export async function startFakePandorabots(options: FakePandorabotsOptions = {})
         state.talkTimes.push(now);
         state.maxTalksInWindow = Math.max(state.maxTalksInWindow, state.talkTimes.length);
       }
-      const failure = state.failures.shift() ?? state.permanentFailure;
+      const arrival = state.talkArrivals++;
+      const scripted = state.failuresAt.get(arrival);
+      state.failuresAt.delete(arrival);
+      const failure = scripted ?? state.failures.shift() ?? state.permanentFailure;
       if (failure) {
         const headers: Record<string, string> = failure.retryAfter
           ? { "retry-after": failure.retryAfter }
@@ -401,6 +406,9 @@ export async function startFakePandorabots(options: FakePandorabotsOptions = {})
     },
     failNextTalks: (count, failure) => {
       for (let i = 0; i < count; i++) state.failures.push(failure);
+    },
+    failTalkAt: (index, failure) => {
+      state.failuresAt.set(index, failure);
     },
     failAllTalks: (failure) => {
       state.permanentFailure = failure;

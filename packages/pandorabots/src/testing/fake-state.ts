@@ -59,6 +59,9 @@ export class FakeState {
   readonly calls: RecordedCall[] = [];
   readonly turns = new Map<string, number>();
   readonly failures: Failure[] = [];
+  readonly failuresAt = new Map<number, Failure>();
+  /** talk / atalk calls that passed the rate limit, counted from the start. */
+  talkArrivals = 0;
   permanentFailure: Failure | undefined;
   nextClient = 0;
   nextSession = 1000;
