@@ -1,0 +1,43 @@
+// Bot text: markdown-escaped, and cut into pieces Discord accepts (2,000 characters each).
+import { escapeMarkdown } from "discord.js";
+import { Limits } from "./limits.js";
+
+/** Escapes markdown the bot did not mean (a "*" in an answer must not turn text bold). */
+export function escapeText(text: string): string {
+  return escapeMarkdown(text, { heading: true, maskedLink: true });
+}
+
+// Preferred cut points, best first: paragraph, line, sentence end, word.
+const boundaries: RegExp[] = [/\n\s*\n/g, /\n/g, /[.!?…](?=\s)/g, /\s/g];
+
+/**
+ * Splits text into pieces of at most `limit` characters, cutting at the last paragraph break that
+ * fits, else a line break, a sentence end, a space, and only as a last resort mid-word.
+ */
+export function splitText(text: string, limit: number = Limits.content): string[] {
+  const pieces: string[] = [];
+  let rest = text.trim();
+  while (rest.length > limit) {
+    const cut = cutPoint(rest, limit);
+    const piece = rest.slice(0, cut).trimEnd();
+    if (piece) pieces.push(piece);
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
+function cutPoint(text: string, limit: number): number {
+  const window = text.slice(0, limit + 1);
+  for (const boundary of boundaries) {
+    let best = -1;
+    for (const match of window.matchAll(boundary)) {
+      // A sentence end keeps its punctuation; whitespace boundaries are dropped by the trims.
+      const end = boundary.source.startsWith("[.") ? match.index + match[0].length : match.index;
+      if (end > 0 && end <= limit) best = end;
+    }
+    // Cutting very early would make a tiny message; accept a boundary in the second half only.
+    if (best >= limit / 2) return best;
+  }
+  return limit;
+}
