@@ -1,6 +1,6 @@
 // One talk/atalk turn: pick the client, restore its state, answer, persist everything in one transaction.
 import { anonymousClientName } from "../domain/names.js";
-import type { ExtraItem, TraceItem } from "../engine/contract.js";
+import type { ClientState, EngineBot, ExtraItem, TraceItem } from "../engine/contract.js";
 import { BadRequestError, PlanLimitError, RateLimitedError } from "../http/errors.js";
 import type { BotRow } from "../storage/bot-store.js";
 import type { ConversationStore } from "../storage/conversation-store.js";
@@ -86,7 +86,7 @@ export class TalkService {
       const idle = stored !== undefined && now - stored.last_active_at > deps.sessionIdleMs;
       // Predicates of a client atalk never issued live only through an active conversation.
       const fresh = stored === undefined || params.reset || (idle && !persistent);
-      const state = fresh ? engineBot.newClientState() : JSON.parse(stored.state);
+      const state = fresh ? this.freshState(engineBot, bot.id, clientName) : JSON.parse(stored.state);
 
       const sessionId = this.sessionFor(appId, bot.id, clientName, params.sessionId, now);
       const result = engineBot.respond(state, params.input, {
@@ -114,6 +114,14 @@ export class TalkService {
       if (result.trace && params.trace && params.clientName === undefined) reply.trace = result.trace;
       return reply;
     });
+  }
+
+  /** A new conversation that still knows what this client taught the bot with learnf. */
+  private freshState(engineBot: EngineBot, botId: number, clientName: string): ClientState {
+    const state = engineBot.newClientState();
+    const learned = (state as { learned?: unknown[] } | null)?.learned;
+    if (Array.isArray(learned)) learned.push(...this.deps.conversations.learnfCategories(botId, clientName));
+    return state;
   }
 
   /** Keeps the caller's session while it is active and theirs; otherwise issues the next id. */

@@ -77,8 +77,8 @@ export class ConversationStore {
     this.insertLearnf = db.prepare<[number, string, string, number]>(
       "INSERT INTO learnf_categories (bot_id, client_name, category, created_at) VALUES (?, ?, ?, ?)",
     );
-    this.learnfOf = db.prepare<[number], { client_name: string; category: string }>(
-      "SELECT client_name, category FROM learnf_categories WHERE bot_id = ? ORDER BY id",
+    this.learnfOf = db.prepare<[number, string], { category: string }>(
+      "SELECT category FROM learnf_categories WHERE bot_id = ? AND client_name = ? ORDER BY id",
     );
     // One transaction per talk request keeps the writes cheap and all-or-nothing.
     this.recordTurn = db.transaction((turn: TurnRecord) => {
@@ -136,9 +136,8 @@ export class ConversationStore {
     this.insertLearnf.run(botId, clientName, JSON.stringify(category), now);
   }
 
-  learnfCategories(botId: number): Array<{ clientName: string; category: unknown }> {
-    return this.learnfOf
-      .all(botId)
-      .map((row) => ({ clientName: row.client_name, category: JSON.parse(row.category) }));
+  /** Categories a client taught with learnf: they outlive its predicates. */
+  learnfCategories(botId: number, clientName: string): unknown[] {
+    return this.learnfOf.all(botId, clientName).map((row) => JSON.parse(row.category));
   }
 }

@@ -83,4 +83,5 @@ CREATE TABLE IF NOT EXISTS conversation_log (
   at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS conversation_log_session ON conversation_log (bot_id, session_id);
+CREATE INDEX IF NOT EXISTS learnf_client ON learnf_categories (bot_id, client_name);
 `;

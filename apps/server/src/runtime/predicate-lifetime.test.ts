@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createCompiledBot } from "../testing/fixtures.js";
+import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
+
+const MINUTE = 60 * 1000;
+
+describe("how long a client's predicates live", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+    await createCompiledBot(h, "membot");
+  });
+  afterEach(async () => {
+    await h.dispose();
+  });
+
+  const talk = (form: "talk" | "atalk", query: Record<string, string>) =>
+    call("POST", h.url(`/${form}/${TEST_APP_ID}/membot`, { user_key: TEST_USER_KEY, ...query }));
+
+  it("keeps an atalk-created client's name across a restart and long idleness", async () => {
+    const first = await talk("atalk", { input: "My name is Grace" });
+    expect(first.json.responses).toEqual(["Nice to meet you, Grace."]);
+    const clientName = first.json.client_name as string;
+    expect(clientName).toBe(`aiaas-${TEST_APP_ID}-user-0000`);
+
+    await h.restart();
+    h.clock.advance(24 * 60 * MINUTE);
+    const later = await talk("talk", { input: "What is my name?", client_name: clientName });
+    expect(later.json.responses).toEqual(["Your name is Grace."]);
+    // atalk with the issued name continues the same client too.
+    const viaAtalk = await talk("atalk", { input: "What is my name?", client_name: clientName });
+    expect(viaAtalk.json.responses).toEqual(["Your name is Grace."]);
+    expect(viaAtalk.json.client_name).toBeUndefined();
+  });
+
+  it("keeps a plain client_name's predicates through an active session and across a restart", async () => {
+    await talk("talk", { input: "My name is Alan", client_name: "alan" });
+    await h.restart();
+    h.clock.advance(29 * MINUTE);
+    expect((await talk("talk", { input: "What is my name?", client_name: "alan" })).json.responses).toEqual([
+      "Your name is Alan.",
+    ]);
+  });
+
+  it("flushes a plain client_name's predicates after 30 idle minutes", async () => {
+    await talk("talk", { input: "My name is Alan", client_name: "alan" });
+    h.clock.advance(31 * MINUTE);
+    expect((await talk("talk", { input: "What is my name?", client_name: "alan" })).json.responses).toEqual([
+      "Your name is unknown.",
+    ]);
+  });
+
+  it("keeps clients apart", async () => {
+    await talk("talk", { input: "My name is Alan", client_name: "alan" });
+    await talk("talk", { input: "My name is Ada", client_name: "ada1" });
+    expect((await talk("talk", { input: "What is my name?", client_name: "alan" })).json.responses).toEqual([
+      "Your name is Alan.",
+    ]);
+  });
+
+  it("loses no predicate update when one client's requests arrive concurrently", async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `Name${i}`);
+    const replies = await Promise.all(
+      names.map((name) => talk("talk", { input: `My name is ${name}`, client_name: "busy" })),
+    );
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+    const sessions = new Set(replies.map((r) => r.json.sessionid));
+    expect(sessions.size).toBe(20);
+    const final = await talk("talk", { input: "What is my name?", client_name: "busy" });
+    // Whatever order they ran in, the last stored answer is one of the names, never a torn state.
+    expect(names.map((n) => `Your name is ${n}.`)).toContain(final.json.responses[0]);
+  });
+});

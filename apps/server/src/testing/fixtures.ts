@@ -1,0 +1,33 @@
+// Small bot files shared by the HTTP tests (understood by the fake engine and the real one).
+import { call, type Harness, TEST_APP_ID, TEST_USER_KEY } from "./harness.js";
+
+export const MEMORY_AIML = `<?xml version="1.0" encoding="UTF-8"?>
+<aiml version="2.0">
+<category><pattern>HELLO</pattern><template>Hi there!</template></category>
+<category><pattern>MY NAME IS *</pattern><template>Nice to meet you, <set name="name"><star/></set>.</template></category>
+<category><pattern>WHAT IS MY NAME</pattern><template>Your name is <get name="name"/>.</template></category>
+</aiml>`;
+
+export const BROKEN_AIML = `<?xml version="1.0" encoding="UTF-8"?>
+<aiml version="2.0">
+<category><pattern>HELLO</pattern><template>Hi again!</template>
+</aiml>`;
+
+/** Creates a bot, uploads files and verifies it through the API. */
+export async function createCompiledBot(
+  h: Harness,
+  botname: string,
+  files: Record<string, string> = { "memory.aiml": MEMORY_AIML },
+  extra: { pdefaults?: string } = {},
+): Promise<void> {
+  const key = { user_key: TEST_USER_KEY };
+  await call("PUT", h.url(`/bot/${TEST_APP_ID}/${botname}`, key));
+  for (const [name, content] of Object.entries(files)) {
+    await call("PUT", h.url(`/bot/${TEST_APP_ID}/${botname}/file/${name}`, key), { body: content });
+  }
+  if (extra.pdefaults) {
+    await call("PUT", h.url(`/bot/${TEST_APP_ID}/${botname}/pdefaults`, key), { body: extra.pdefaults });
+  }
+  const verify = await call("GET", h.url(`/bot/${TEST_APP_ID}/${botname}/verify`, key));
+  if (verify.status !== 200) throw new Error(`verify failed: ${verify.text}`);
+}
