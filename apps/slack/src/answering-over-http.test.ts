@@ -28,7 +28,7 @@ describe("who the Slack bot answers (Events API over HTTP)", () => {
       ["D0ALICE", "Nice to meet you, Alice.", undefined],
       ["D0ALICE", "Your name is Alice.", undefined],
     ]);
-    expect(h.gateway.received[0]?.userId).toBe(`${h.fake.teamId}:U0ALICE`);
+    expect(h.bot.askers).toEqual([`${h.fake.teamId}:U0ALICE`, `${h.fake.teamId}:U0ALICE`]);
   });
 
   it("keeps apart the memory of two people", async () => {
@@ -44,7 +44,6 @@ describe("who the Slack bot answers (Events API over HTTP)", () => {
     // A later DM is answered; by then the channel message would have reached the bot too.
     await h.sendEvent(dmEvent("ping"));
     const posts = await h.fake.waitForPosts(1);
-    await h.gateway.idle();
 
     expect(h.bot.inputs).toEqual(["ping"]);
     expect(h.fake.posts).toEqual([expect.objectContaining({ channel: "D0ALICE", text: "You said: ping" })]);
@@ -81,7 +80,6 @@ describe("who the Slack bot answers (Events API over HTTP)", () => {
     await h.sendEvent(dmEvent("its own", h.fake.botUserId));
     await h.sendEvent(dmEvent("real one"));
     await h.fake.waitForPosts(1);
-    await h.gateway.idle();
 
     expect(h.bot.inputs).toEqual(["real one"]);
   });

@@ -26,11 +26,15 @@ const RICH: Record<string, string> = {
 
 export class MemoryBot implements TalkBackend {
   readonly name = "memory-bot";
+  /** Every input the bot was asked, in order. */
   readonly inputs: string[] = [];
+  /** Who asked each input (the channel's user id, e.g. slack "T1:U2"). */
+  readonly askers: string[] = [];
   readonly #names = new Map<string, string>();
 
   async talk(req: TalkRequest): Promise<TalkResult> {
     this.inputs.push(req.input);
+    this.askers.push(req.interlocutor.userId);
     const input = req.input.trim();
     const key = req.interlocutor.id;
     const lower = input.toLowerCase().replace(/[?.!]+$/, "");

@@ -1,14 +1,13 @@
 // Everything a channel test needs, all real: the fake Slack, the Slack channel on Bolt served on a
 // real HTTP listener, a gateway and a bot with memory. Tests send signed requests and read the fake.
 import { randomUUID } from "node:crypto";
-import type { Logger } from "@parley/core";
+import { createGateway, type Gateway, type Logger, MemoryInterlocutorStore } from "@parley/core";
 import { createSlackChannel, type SlackChannel } from "../channel.js";
 import { SLACK_EVENTS_PATH } from "../config.js";
 import { FakeSlack } from "./fake-slack.js";
 import { MemoryBot } from "./memory-bot.js";
 import { type RouteServer, serveRoutes } from "./route-server.js";
 import { postSlackEvent, postSlackInteraction, type SlackPostOptions } from "./signed-request.js";
-import { TestGateway } from "./test-gateway.js";
 
 export const TEST_BOT_TOKEN = "xoxb-test-bot-token";
 export const TEST_APP_TOKEN = "xapp-test-app-token";
@@ -17,7 +16,8 @@ export const TEST_SIGNING_SECRET = "test-signing-secret";
 export interface SlackHarness {
   fake: FakeSlack;
   channel: SlackChannel;
-  gateway: TestGateway;
+  /** The core's real gateway (dedupe, queue, interlocutor store, parseReply). */
+  gateway: Gateway;
   bot: MemoryBot;
   eventsUrl: string;
   /** Posts an Events API envelope around `event`, signed; returns the HTTP response. */
@@ -40,11 +40,16 @@ export async function startHttpHarness(opts: { logger?: Logger } = {}): Promise<
     ...(opts.logger ? { logger: opts.logger } : {}),
   });
   const bot = new MemoryBot();
-  const gateway = new TestGateway(bot, channel);
+  const gateway = createGateway({
+    bot: "test",
+    backend: bot,
+    store: new MemoryInterlocutorStore(),
+    channels: [channel],
+  });
   let server: RouteServer | undefined;
   try {
     server = await serveRoutes(channel.routes ?? []);
-    await channel.start(gateway);
+    await gateway.start();
   } catch (err) {
     await server?.close();
     await fake.close();
@@ -66,7 +71,8 @@ export async function startHttpHarness(opts: { logger?: Logger } = {}): Promise<
     sendInteraction: (payload, o = {}) =>
       postSlackInteraction(eventsUrl, payload, { signingSecret: TEST_SIGNING_SECRET, ...o }),
     async close() {
-      await channel.stop();
+      // Drains what was accepted, then stops the channel.
+      await gateway.stop();
       await routeServer.close();
       await fake.close();
     },
