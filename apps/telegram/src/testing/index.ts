@@ -1,0 +1,3 @@
+export { type BotApiCall, type BotApiError, FakeBotApi, type FakeBotUser } from "./fake-bot-api.js";
+export { RouteListener } from "./route-listener.js";
+export * from "./updates.js";
