@@ -10,7 +10,7 @@ import {
 } from "./config/options.js";
 import { resolveUserKey } from "./config/user-key.js";
 import { type DemoBotResult, ensureDemoBot } from "./demo/demo-bot.js";
-import { aimlEngine } from "./engine/load-engine.js";
+import { loadAimlEngine } from "./engine/load-engine.js";
 import { AppAuth } from "./http/auth.js";
 import { buildApp } from "./http/build-app.js";
 import { BotAdmin } from "./runtime/bot-admin.js";
@@ -46,7 +46,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   const clock = options.clock ?? Date.now;
   const appId = options.appId ?? DEFAULT_APP_ID;
   const limits = options.limits ?? {};
-  const engine = options.engine ?? aimlEngine();
+  const engine = options.engine ?? (await loadAimlEngine());
   const { userKey, generated } = resolveUserKey(options.dataDir, options.userKey);
   if (generated) {
     (

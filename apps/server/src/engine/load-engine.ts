@@ -1,7 +1,8 @@
-// The real interpreter behind the server's engine interface.
-import { compileBot } from "@parley/aiml";
+// The real interpreter behind the server's engine interface. Loaded on demand, so a server given
+// another engine (the tests' fake) never loads @parley/aiml.
 import type { AimlEngine } from "./contract.js";
 
-export function aimlEngine(): AimlEngine {
+export async function loadAimlEngine(): Promise<AimlEngine> {
+  const { compileBot } = await import("@parley/aiml");
   return { compileBot: (source) => compileBot(source) };
 }
