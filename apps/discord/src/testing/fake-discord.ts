@@ -40,7 +40,11 @@ export interface Sent {
 export interface FakeDiscordOptions {
   token?: string;
   botName?: string;
+  /** Like an app whose Message Content intent is off in the portal: identify is refused with 4014. */
+  messageContentIntentDisabled?: boolean;
 }
+
+const MESSAGE_CONTENT_INTENT = 1 << 15;
 
 export class FakeDiscord {
   readonly token: string;
@@ -86,6 +90,7 @@ export class FakeDiscord {
     fake.gateway = new FakeGateway({
       server,
       token: fake.token,
+      ...(options.messageContentIntentDisabled ? { forbiddenIntents: MESSAGE_CONTENT_INTENT } : {}),
       onIdentify: () => fake.readyEvents(),
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -118,10 +123,11 @@ export class FakeDiscord {
   sendGuildMessage(
     author: FakeUser,
     text: string,
-    options: { mentionBot?: boolean; replyTo?: PostedMessage } = {},
+    options: { mentionBot?: boolean; replyTo?: PostedMessage; contentWithheld?: boolean } = {},
   ): Sent {
     const id = this.nextId();
-    const content = options.mentionBot ? `<@${this.bot.id}> ${text}` : text;
+    // Without the Message Content intent Discord still sends the message, with its content empty.
+    const content = options.contentWithheld ? "" : options.mentionBot ? `<@${this.bot.id}> ${text}` : text;
     const referenced = options.replyTo
       ? { ...options.replyTo, author: this.bot, timestamp: new Date().toISOString(), type: 0 }
       : undefined;

@@ -20,6 +20,8 @@ export interface IdentifyData {
 export interface FakeGatewayOptions {
   server: Server;
   token: string;
+  /** Intent bits the app may not use: identifying with any of them is refused with close code 4014. */
+  forbiddenIntents?: number;
   /** The READY payload's `d` and the dispatches that follow it (e.g. GUILD_CREATE). */
   onIdentify(identify: IdentifyData): { ready: Record<string, unknown>; after: { t: string; d: unknown }[] };
 }
@@ -64,6 +66,10 @@ export class FakeGateway {
         const d = packet.d as IdentifyData;
         if (d.token !== this.options.token) {
           socket.close(4004, "Authentication failed.");
+          return;
+        }
+        if ((d.intents & (this.options.forbiddenIntents ?? 0)) !== 0) {
+          socket.close(4014, "Disallowed intent(s).");
           return;
         }
         this.identify = d;

@@ -19,6 +19,7 @@ export async function deliver(rest: REST, options: DeliverOptions): Promise<void
   for (const step of options.steps) {
     if (step.kind === "delay") {
       // <delay>: the person sees the bot typing for the pause, as a human would.
+      await typing.pulse(channelId, true);
       typing.start(channelId);
       await sleep(Math.min(Math.max(step.seconds, 0), options.maxDelaySeconds) * 1000);
       typing.stop(channelId);
