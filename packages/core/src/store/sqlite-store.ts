@@ -1,5 +1,7 @@
 // Interlocutors in a SQLite file (WAL): the mapping person -> talk-API client survives restarts.
-// One process owns a file; rows are cached in memory (bounded) and written through on every change.
+// One process owns a file; rows are cached in memory (bounded). A new client name (the atalk result)
+// is written at once; session and last-seen updates, one per message, are gathered and written in one
+// transaction per event-loop turn, which is what lets one core carry tens of thousands of messages/s.
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
@@ -50,6 +52,11 @@ export class SqliteInterlocutorStore implements InterlocutorStore {
   readonly #insert: Database.Statement<[Record<string, unknown>]>;
   readonly #update: Database.Statement<[Record<string, unknown>]>;
   readonly #delete: Database.Statement<[string, string, string]>;
+  readonly #writeDirty: () => void;
+  /** Rows changed in memory and not yet written, by id. */
+  #dirty = new Map<string, Interlocutor>();
+  #flushScheduled = false;
+  #flushError: unknown;
 
   constructor(options: SqliteStoreOptions | string) {
     const { path, cacheSize = 10_000 } = typeof options === "string" ? { path: options } : options;
@@ -77,6 +84,9 @@ export class SqliteInterlocutorStore implements InterlocutorStore {
     this.#delete = this.#db.prepare(
       "DELETE FROM interlocutors WHERE bot = ? AND channel = ? AND user_id = ?",
     );
+    this.#writeDirty = this.#db.transaction(() => {
+      for (const row of this.#dirty.values()) this.#update.run({ ...row });
+    });
   }
 
   async ensure(key: InterlocutorKey, init?: InitFn): Promise<Interlocutor> {
@@ -86,7 +96,7 @@ export class SqliteInterlocutorStore implements InterlocutorStore {
     if (cached) return { ...cached };
     const found = this.#creating.run(k, async () => {
       const row = this.#select.get(key.bot, key.channel, key.userId);
-      if (row) return this.#remember(k, fromRow(row));
+      if (row) return this.#remember(k, this.#fresh(row));
       let record = newInterlocutor(key);
       // Inserted only once init succeeded, so a failed init is simply tried again by the next ensure.
       if (init) record = applyPatch(record, await init({ ...record }));
@@ -103,32 +113,71 @@ export class SqliteInterlocutorStore implements InterlocutorStore {
     const cached = this.#cached(k);
     if (cached) return { ...cached };
     const row = this.#select.get(key.bot, key.channel, key.userId);
-    return row ? { ...this.#remember(k, fromRow(row)) } : undefined;
+    return row ? { ...this.#remember(k, this.#fresh(row)) } : undefined;
   }
 
   async update(id: string, patch: InterlocutorPatch): Promise<void> {
+    this.#throwFlushError();
     const k = this.#keyById.get(id);
-    let current = k === undefined ? undefined : this.#cache.get(k);
+    let current = (k === undefined ? undefined : this.#cache.get(k)) ?? this.#dirty.get(id);
     if (!current) {
       const row = this.#selectById.get(id);
       if (!row) return;
       current = fromRow(row);
     }
     const next = applyPatch(current, patch);
-    this.#update.run({ ...next });
     this.#remember(keyString(next), next);
+    this.#dirty.set(id, next);
+    if (next.clientName !== current.clientName) {
+      this.#flush(); // losing a client name would cost the person their bot memory: write it now
+      this.#throwFlushError();
+    } else if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
+      setImmediate(() => this.#flush());
+    }
   }
 
   async forget(key: InterlocutorKey): Promise<boolean> {
     const k = keyString(key);
     const cached = this.#cache.get(k);
-    if (cached) this.#keyById.delete(cached.id);
+    if (cached) {
+      this.#keyById.delete(cached.id);
+      this.#dirty.delete(cached.id);
+    }
     this.#cache.delete(k);
     return this.#delete.run(key.bot, key.channel, key.userId).changes > 0;
   }
 
+  /** Writes pending session / last-seen updates, then closes the file. */
   async close(): Promise<void> {
-    if (this.#db.open) this.#db.close();
+    if (!this.#db.open) return;
+    this.#flush();
+    this.#db.close();
+    this.#throwFlushError();
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false;
+    if (this.#dirty.size === 0 || !this.#db.open) return;
+    try {
+      this.#writeDirty();
+      this.#dirty.clear();
+    } catch (err) {
+      // Rows stay pending for the next flush; the next update or close reports the failure.
+      this.#flushError = err;
+    }
+  }
+
+  #throwFlushError(): void {
+    const err = this.#flushError;
+    if (err === undefined) return;
+    this.#flushError = undefined;
+    throw err;
+  }
+
+  /** A row read from the file, overlaid with its pending in-memory change if any. */
+  #fresh(row: Row): Interlocutor {
+    return this.#dirty.get(row.id) ?? fromRow(row);
   }
 
   #cached(k: string): Interlocutor | undefined {

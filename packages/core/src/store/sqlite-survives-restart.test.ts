@@ -55,3 +55,22 @@ it("refuses a file written by a newer schema instead of corrupting it", () => {
   db.close();
   expect(() => new SqliteInterlocutorStore(file)).toThrow(/newer than this Parley/);
 });
+
+it("writes a new client name to the file at once and session updates within one event-loop turn", async () => {
+  const file = join(dir, "people.db");
+  const store = new SqliteInterlocutorStore(file);
+  const reader = new Database(file, { readonly: true });
+  const onDisk = (id: string) =>
+    reader.prepare("SELECT client_name, session_id FROM interlocutors WHERE id = ?").get(id);
+  const person = await store.ensure({ bot: "b", channel: "c", userId: "u" });
+
+  await store.update(person.id, { clientName: "aiaas-1-user-0007", lastSeenAt: 5 });
+  expect(onDisk(person.id)).toEqual({ client_name: "aiaas-1-user-0007", session_id: null });
+
+  await store.update(person.id, { sessionId: "99", lastSeenAt: 6 });
+  expect((await store.get(person))?.sessionId).toBe("99"); // readers see it at once
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(onDisk(person.id)).toEqual({ client_name: "aiaas-1-user-0007", session_id: "99" });
+  reader.close();
+  await store.close();
+});
