@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LONG_ANSWER_WORDS } from "./testing/memory-bot.js";
 import {
   channelMessageEvent,
   dmEvent,
@@ -84,3 +85,40 @@ describe("who the Slack bot answers (Events API over HTTP)", () => {
     expect(h.bot.inputs).toEqual(["real one"]);
   });
 });
+
+describe("what the Slack bot's answers look like", () => {
+  let h: SlackHarness;
+  beforeEach(async () => {
+    h = await startHttpHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it("sends a long answer as several messages, in order", async () => {
+    await h.sendEvent(dmEvent("long"));
+    await h.sendEvent(dmEvent("after"));
+    await h.fake.waitForPosts(2);
+    const all = await waitForText(h, "You said: after");
+    const long = all.slice(0, -1);
+    expect(long.length).toBeGreaterThan(1);
+    const words = long
+      .map((p) => p.text)
+      .join(" ")
+      .split(/\s+/);
+    expect(words).toEqual(Array.from({ length: LONG_ANSWER_WORDS }, (_, i) => `word${i}`));
+  });
+
+  it("escapes the bot's <, > and & for Slack", async () => {
+    await h.sendEvent(dmEvent("escape"));
+    const [post] = await h.fake.waitForPosts(1);
+    expect(post?.text).toBe("if a &lt; b &amp;&amp; b &gt; c then done");
+  });
+});
+
+async function waitForText(h: SlackHarness, text: string) {
+  for (let n = 1; ; n += 1) {
+    const posts = await h.fake.waitForPosts(n);
+    if (posts.some((p) => p.text === text)) return posts;
+  }
+}

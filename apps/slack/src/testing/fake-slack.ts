@@ -31,7 +31,7 @@ export class FakeSlack {
   readonly #server: Server;
   readonly #wss: WebSocketServer;
   #sockets = new Set<WebSocket>();
-  #rateLimits: number[] = [];
+  #rateLimits: Array<number | null> = [];
   #tsCounter = 0;
 
   private constructor(private readonly opts: FakeSlackOptions) {
@@ -63,8 +63,8 @@ export class FakeSlack {
     return `http://127.0.0.1:${this.port}/api/`;
   }
 
-  /** The next postMessage calls get 429 with these Retry-After values (seconds), one each. */
-  rateLimitNextPosts(...retryAfterSeconds: number[]): void {
+  /** The next postMessage calls get 429 with these Retry-After values (seconds), one each; null lets one through. */
+  rateLimitNextPosts(...retryAfterSeconds: Array<number | null>): void {
     this.#rateLimits.push(...retryAfterSeconds);
   }
 
@@ -160,7 +160,7 @@ export class FakeSlack {
         });
       case "chat.postMessage": {
         const retryAfter = this.#rateLimits.shift();
-        if (retryAfter !== undefined) {
+        if (retryAfter !== undefined && retryAfter !== null) {
           return reply(429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
         }
         this.#tsCounter += 1;

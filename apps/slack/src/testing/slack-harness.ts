@@ -79,6 +79,56 @@ export async function startHttpHarness(opts: { logger?: Logger } = {}): Promise<
   };
 }
 
+export interface SocketHarness {
+  fake: FakeSlack;
+  channel: SlackChannel;
+  gateway: Gateway;
+  bot: MemoryBot;
+  /** Pushes an Events API envelope around `event` over the socket; resolves with the app's ack. */
+  pushEvent(
+    event: Record<string, unknown>,
+    opts?: { eventId?: string; retryAttempt?: number },
+  ): Promise<{ envelope_id: string }>;
+  close(): Promise<void>;
+}
+
+/** The channel in Socket Mode: it opens a WebSocket to the fake (apps.connections.open) and takes events from it. */
+export async function startSocketHarness(opts: { logger?: Logger } = {}): Promise<SocketHarness> {
+  const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN });
+  const channel = createSlackChannel({
+    botToken: TEST_BOT_TOKEN,
+    mode: { kind: "socket", appToken: TEST_APP_TOKEN },
+    apiUrl: fake.apiUrl,
+    ...(opts.logger ? { logger: opts.logger } : {}),
+  });
+  const bot = new MemoryBot();
+  const gateway = createGateway({
+    bot: "test",
+    backend: bot,
+    store: new MemoryInterlocutorStore(),
+    channels: [channel],
+  });
+  try {
+    await gateway.start();
+    await fake.waitForSocket();
+  } catch (err) {
+    await fake.close();
+    throw err;
+  }
+  return {
+    fake,
+    channel,
+    gateway,
+    bot,
+    pushEvent: (event, o = {}) =>
+      fake.pushSocketEnvelope("events_api", eventEnvelope(fake, event, o.eventId), o.retryAttempt),
+    async close() {
+      await gateway.stop();
+      await fake.close();
+    },
+  };
+}
+
 /** The Events API envelope Slack wraps every event in. */
 export function eventEnvelope(
   fake: FakeSlack,
