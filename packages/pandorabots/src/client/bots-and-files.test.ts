@@ -91,6 +91,8 @@ describe("files", () => {
     expect(list.sets.map((f) => f.name)).toEqual(["colors.set"]);
     expect(list.maps.map((f) => f.name)).toEqual(["capitals.map"]);
     expect(list.substitutions.map((f) => f.name)).toEqual(["normal.substitution"]);
+    expect(list.properties.map((f) => f.name)).toEqual(["mybot.properties"]);
+    expect(list.pdefaults.map((f) => f.name)).toEqual(["mybot.pdefaults"]);
 
     for (const c of cases) {
       await client.deleteFile("mybot", c.kind, c.name);

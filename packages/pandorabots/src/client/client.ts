@@ -144,7 +144,7 @@ export class PandorabotsClient {
     if (typeof content !== "string") {
       throw new PandorabotsValidationError("content", "file content must be a string");
     }
-    const file = displayFileName(kind, name);
+    const file = displayFileName(kind, name, botname);
     await this.http.json({
       method: "PUT",
       path: this.filePath(botname, kind, name),
@@ -166,7 +166,7 @@ export class PandorabotsClient {
   ): Promise<string> {
     assertBotName(botname);
     assertFileRef(kind, name);
-    const file = displayFileName(kind, name);
+    const file = displayFileName(kind, name, botname);
     return this.http.text({
       method: "GET",
       path: this.filePath(botname, kind, name),
@@ -185,7 +185,7 @@ export class PandorabotsClient {
   ): Promise<void> {
     assertBotName(botname);
     assertFileRef(kind, name);
-    const file = displayFileName(kind, name);
+    const file = displayFileName(kind, name, botname);
     await this.http.json({
       method: "DELETE",
       path: this.filePath(botname, kind, name),

@@ -21,9 +21,13 @@ export function kindPathSegment(kind: FileKind): string {
   return kind === "aiml" ? "file" : kind;
 }
 
-/** How the file is called in messages and zips: "greetings.aiml", "colors.set", "bot.properties". */
-export function displayFileName(kind: FileKind, name?: string): string {
-  return isNamedKind(kind) ? `${name ?? ""}.${kind}` : `${kind}`;
+/**
+ * How the file is called in messages and zips: "greetings.aiml", "colors.set"; a bot's one
+ * properties / pdefaults file is named after the bot ("mybot.properties").
+ */
+export function displayFileName(kind: FileKind, name?: string, botname?: string): string {
+  if (isNamedKind(kind)) return `${name ?? ""}.${kind}`;
+  return botname ? `${botname}.${kind}` : kind;
 }
 
 /**

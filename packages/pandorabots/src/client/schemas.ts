@@ -12,8 +12,8 @@ export const fileListSchema = z.looseObject({
   sets: fileEntries,
   maps: fileEntries,
   substitutions: fileEntries,
-  properties: z.array(z.unknown()).optional().default([]),
-  pdefaults: z.array(z.unknown()).optional().default([]),
+  properties: fileEntries,
+  pdefaults: fileEntries,
 });
 
 export const traceItemSchema = z.looseObject({

@@ -81,8 +81,8 @@ export interface BotFileList {
   sets: FileEntry[];
   maps: FileEntry[];
   substitutions: FileEntry[];
-  properties: unknown[];
-  pdefaults: unknown[];
+  properties: FileEntry[];
+  pdefaults: FileEntry[];
 }
 
 export interface RequestOptions {

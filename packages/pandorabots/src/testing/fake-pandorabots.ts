@@ -187,12 +187,14 @@ export async function startFakePandorabots(options: FakePandorabotsOptions = {})
     const bot = requireBot(name, 404);
     if (zip) {
       const entries: Record<string, Uint8Array> = {};
-      for (const f of bot.files.values()) entries[fileName(f.kind, f.name)] = strToU8(f.content);
+      for (const f of bot.files.values()) entries[fileName(f.kind, f.name, name)] = strToU8(f.content);
       reply.type("application/zip");
       return Buffer.from(zipSync(entries));
     }
     const list = (kind: FakeFileKind) =>
-      [...bot.files.values()].filter((f) => f.kind === kind).map((f) => ({ name: fileName(kind, f.name) }));
+      [...bot.files.values()]
+        .filter((f) => f.kind === kind)
+        .map((f) => ({ name: fileName(kind, f.name, name) }));
     return {
       botname: name,
       files: list("file"),
@@ -243,14 +245,14 @@ export async function startFakePandorabots(options: FakePandorabotsOptions = {})
         try {
           JSON.parse(content);
         } catch {
-          fail(400, `Malformed JSON in ${fileName(fileKind, base)}`);
+          fail(400, `Malformed JSON in ${fileName(fileKind, base, botName)}`);
         }
       }
       bot.files.set(key, { kind: fileKind, name: base, content });
       return { status: "ok" };
     }
     const file = bot.files.get(key);
-    if (!file) return fail(412, `Unknown file: ${fileName(fileKind, base)}`);
+    if (!file) return fail(412, `Unknown file: ${fileName(fileKind, base, botName)}`);
     if (req.method === "DELETE") {
       bot.files.delete(key);
       return { status: "ok" };
@@ -421,8 +423,9 @@ function isForm(contentType: string | undefined): boolean {
   return contentType?.startsWith("application/x-www-form-urlencoded") ?? false;
 }
 
-function fileName(kind: FakeFileKind, name: string): string {
-  return SINGLE_KINDS.includes(kind) ? `${kind}` : `${name}.${EXTENSION[kind]}`;
+/** "greetings.aiml", "colors.set"; a bot's one properties / pdefaults file is named after the bot. */
+function fileName(kind: FakeFileKind, name: string, botname = "bot"): string {
+  return SINGLE_KINDS.includes(kind) ? `${botname}.${EXTENSION[kind]}` : `${name}.${EXTENSION[kind]}`;
 }
 
 const CREDENTIALS = new Set(["user_key", "botkey", "return"]);
