@@ -99,7 +99,7 @@ export class DiscordChannel implements Channel {
     this.client = undefined;
   }
 
-  send(to: Address, reply: Reply): Promise<void> {
+  async send(to: Address, reply: Reply): Promise<void> {
     const rest = this.requireClient().rest;
     const steps = renderReply(reply, this.codec);
     const channelId = to.conversationId;
@@ -175,7 +175,10 @@ export class DiscordChannel implements Channel {
         return;
       }
       // Discord fails the press unless it is acknowledged within 3 seconds: ack first, think later.
-      await interaction.deferUpdate();
+      // A failed ack (the press arrived too late) still lets the person's choice through.
+      await interaction.deferUpdate().catch((error: unknown) => {
+        this.logger.warn({ err: describeError(error) }, "discord button press not acknowledged in time");
+      });
       if (this.accepting) await this.hand(decision.inbound);
     } catch (error) {
       this.logger.warn({ err: describeError(error) }, "discord button press not handled");

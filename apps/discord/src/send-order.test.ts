@@ -34,3 +34,15 @@ test("replies to one channel go out in order, even when the first pauses on a <d
     `POST ${channelPath}/messages`,
   ]);
 });
+
+test("when Discord answers 429, discord.js waits it out and the reply's messages still arrive in order", async () => {
+  const to: Address = { channel: "discord", conversationId: rig.fake.guildChannelId };
+  rig.fake.rateLimitNextMessages(1);
+  await rig.channel.send(to, {
+    messages: [[{ type: "text", text: "first" }], [{ type: "text", text: "second" }]],
+  });
+  expect(rig.fake.messages.map((m) => m.content)).toEqual(["first", "second"]);
+  // Three posts: the refused one, its retry, and the second message.
+  const posts = rig.fake.requests.filter((r) => r === `POST /channels/${rig.fake.guildChannelId}/messages`);
+  expect(posts).toHaveLength(3);
+});

@@ -61,6 +61,7 @@ export class FakeDiscord {
   readonly requests: string[] = [];
 
   private readonly events = new EventEmitter();
+  private rateLimits: { left: number; retryAfterSeconds: number } = { left: 0, retryAfterSeconds: 0 };
   private readonly nextId = createSnowflakes();
   private readonly dmChannels = new Map<string, string>();
   private gateway!: FakeGateway;
@@ -163,6 +164,11 @@ export class FakeDiscord {
       }),
     );
     return id;
+  }
+
+  /** The next `count` message posts are refused with 429 and a Retry-After, as Discord does when a bucket is empty. */
+  rateLimitNextMessages(count: number, retryAfterSeconds = 0.2): void {
+    this.rateLimits = { left: count, retryAfterSeconds };
   }
 
   /** Resolves once `count` messages were posted to the channel (or anywhere when channelId is omitted). */
@@ -301,6 +307,24 @@ export class FakeDiscord {
       });
     }
     let m = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (req.method === "POST" && m?.[1] && this.rateLimits.left > 0) {
+      this.rateLimits.left -= 1;
+      const retryAfter = this.rateLimits.retryAfterSeconds;
+      res.writeHead(429, {
+        "content-type": "application/json",
+        "retry-after": String(retryAfter),
+        "x-ratelimit-limit": "5",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset-after": String(retryAfter),
+        "x-ratelimit-bucket": "fake-messages-bucket",
+        "x-ratelimit-scope": "user",
+      });
+      res.end(
+        JSON.stringify({ message: "You are being rate limited.", retry_after: retryAfter, global: false }),
+      );
+      this.events.emit("recorded");
+      return;
+    }
     if (req.method === "POST" && m?.[1]) {
       const posted = this.recordMessage(m[1], body as Record<string, unknown>);
       return reply(200, { ...posted, author: this.bot, timestamp: new Date().toISOString(), type: 0 });
