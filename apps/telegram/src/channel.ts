@@ -238,12 +238,15 @@ function addressOf(inbound: Inbound): Address {
 }
 
 function destinationOf(to: Address): Destination {
-  const threadId = Number(to.meta?.threadId);
-  const replyTo = Number(to.replyTo);
+  const threadId = to.meta?.threadId;
+  // Only group answers quote the question; the gateway fills `replyTo` with our messageId
+  // ("chat:message" or "callback:id") when we left it empty, which is not a message id.
+  const quote =
+    to.meta?.chatType !== "private" && /^\d+$/.test(to.replyTo ?? "") ? Number(to.replyTo) : undefined;
   return {
     chatId: to.conversationId,
-    ...(Number.isInteger(threadId) && to.meta?.threadId ? { threadId } : {}),
-    ...(Number.isInteger(replyTo) && to.replyTo ? { replyTo } : {}),
+    ...(threadId && /^\d+$/.test(threadId) ? { threadId: Number(threadId) } : {}),
+    ...(quote !== undefined ? { replyTo: quote } : {}),
     ...(to.meta?.userId ? { userId: to.meta.userId } : {}),
   };
 }

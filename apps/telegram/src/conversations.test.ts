@@ -123,4 +123,22 @@ describe.each<Mode>(["polling", "webhook"])("conversations (%s)", (mode) => {
     ]);
     expect(h.backend.requests.map((r) => r.input)).toEqual(["only once", "last"]);
   });
+
+  it("answers inside the forum topic the question was asked in", async () => {
+    const question = textMessage(room, alice, "@parley_test_bot topic question", {
+      is_topic_message: true,
+      message_thread_id: 314,
+    });
+    await h.deliver(messageUpdate(question));
+    const sent = await h.fake.waitFor("sendMessage");
+    expect(sent.params).toMatchObject({ text: "You said: topic question", message_thread_id: 314 });
+  });
+
+  it("shows typing during a delay, between the messages around it", async () => {
+    await h.deliver(messageUpdate(textMessage(privateChat(alice), alice, "delay")));
+    await h.fake.waitFor("sendMessage", (c) => c.params.text === "Got it.");
+    const afterFirst = h.fake.calls.slice(h.fake.calls.findIndex((c) => c.params.text === "Let me think."));
+    const sends = afterFirst.filter((c) => c.method.startsWith("send"));
+    expect(sends.map((c) => c.method)).toEqual(["sendMessage", "sendChatAction", "sendMessage"]);
+  });
 });

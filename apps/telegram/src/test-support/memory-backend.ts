@@ -66,6 +66,7 @@ export class MemoryTalkBackend implements TalkBackend {
     }
     if (lower === "i choose tea") return "Tea it is.";
     if (lower === "long") return escapeXml(LONG_TEXT).replace(/\n/g, "<br/>");
+    if (lower === "delay") return "Let me think.<delay>0</delay>Got it.";
     if (lower === "split") return "First bubble.<split/>Second bubble.";
     if (lower === "media")
       return "<image>https://img.example.com/cat.jpg</image><video>https://vid.example.com/cat.mp4</video>";

@@ -84,7 +84,6 @@ export class TelegramSender {
           return this.telegram.sendMessage(to.chatId, call.html, {
             ...base,
             parse_mode: "HTML",
-            link_preview_options: { is_disabled: true },
             ...(call.inline ? { reply_markup: call.inline } : {}),
             ...(call.quickReplies ? { reply_markup: call.quickReplies.markup } : {}),
           });
