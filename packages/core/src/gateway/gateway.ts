@@ -1,6 +1,14 @@
 // The gateway: every channel's messages go receive -> dedupe -> queue (FIFO per person) ->
 // ensure interlocutor -> backend -> parse -> channel.send.
-import { describeTalkError, type Settled, TalkQueue, type TalkQueueOptions } from "../queue/index.js";
+import {
+  describeTalkError,
+  isRetryable,
+  type Settled,
+  TalkApiError,
+  TalkQueue,
+  type TalkQueueOptions,
+  TalkTimeoutError,
+} from "../queue/index.js";
 import { parseReply } from "../reply/index.js";
 import { interlocutorKeyString } from "../store/index.js";
 import type {
@@ -20,7 +28,7 @@ import type {
 } from "../types/index.js";
 import { DedupeCache } from "./dedupe.js";
 import { DuplicateMessageError, GatewayClosedError, InvalidInboundError } from "./errors.js";
-import type { GatewayMetrics } from "./metrics.js";
+import type { GatewayMetrics, MessageOutcome } from "./metrics.js";
 import { noopLogger } from "./noop-logger.js";
 import { defaultApologyReply, defaultBusyReply, isEmptyReply, toReply } from "./replies.js";
 import { TypingIndicator } from "./typing.js";
@@ -85,7 +93,7 @@ export class Gateway implements GatewayPort {
     this.queue =
       options.queue instanceof TalkQueue
         ? options.queue
-        : new TalkQueue({ logger: this.#logger, ...options.queue });
+        : new TalkQueue({ logger: this.#logger, metrics: options.metrics?.queue, ...options.queue });
     this.#parse = options.parse ?? parseReply;
     this.#busyReply = toReply(options.busyReply ?? defaultBusyReply);
     this.#apologyReply = toReply(options.apologyReply ?? defaultApologyReply);
@@ -100,7 +108,11 @@ export class Gateway implements GatewayPort {
     if (this.#channels.has(channel.name))
       throw new TypeError(`Channel "${channel.name}" is already registered`);
     this.#channels.set(channel.name, channel);
-    if (this.#started) void channel.start(this);
+    if (this.#started) {
+      channel.start(this).catch((err: unknown) => {
+        this.#logger.error({ channel: channel.name, err }, "channel registered after start failed to start");
+      });
+    }
     return this;
   }
 
@@ -121,12 +133,20 @@ export class Gateway implements GatewayPort {
 
   /**
    * Refuses new messages, finishes every accepted one (answer delivered, retries included), then
-   * stops the channels. The store is the caller's to close afterwards.
+   * stops the channels. The store is the caller's to close afterwards. With `timeoutMs`, gives up
+   * waiting after that long (e.g. within a container's stop grace period) and logs what was left.
    */
-  async stop(): Promise<void> {
+  async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     this.#closing = true;
-    await this.#onIdle();
-    if (this.#ownsQueue) await this.queue.close();
+    const drained = await this.#waitIdle(options.timeoutMs);
+    if (!drained) {
+      this.#logger.warn(
+        { unfinished: this.#pending, timeoutMs: options.timeoutMs },
+        "gateway stop: gave up waiting for accepted messages",
+      );
+    } else if (this.#ownsQueue) {
+      await this.queue.close();
+    }
     const results = await Promise.allSettled([...this.#channels.values()].map((channel) => channel.stop()));
     for (const [index, result] of results.entries()) {
       if (result.status === "rejected") {
@@ -252,12 +272,18 @@ export class Gateway implements GatewayPort {
   ): Promise<Answer> {
     const interlocutor = await this.#store.ensure(key);
     identified(interlocutor.id);
-    const result = await this.#backend.talk({
-      interlocutor,
-      input: inbound.text,
-      ...(inbound.resetSession ? { reset: true } : {}),
-      signal,
-    });
+    let result: Awaited<ReturnType<TalkBackend["talk"]>>;
+    try {
+      result = await this.#backend.talk({
+        interlocutor,
+        input: inbound.text,
+        ...(inbound.resetSession ? { reset: true } : {}),
+        signal,
+      });
+    } catch (err) {
+      this.#metrics.talkError?.(errorStatus(err));
+      throw err;
+    }
     const patch = { ...result.interlocutor, lastSeenAt: Date.now() };
     await this.#store.update(interlocutor.id, patch);
     return { interlocutor: { ...interlocutor, ...patch }, responses: result.responses };
@@ -296,8 +322,10 @@ export class Gateway implements GatewayPort {
     return { bot: this.#bot, channel: inbound.channel, userId: inbound.userId };
   }
 
-  #count(channel: string, outcome: Parameters<NonNullable<GatewayMetrics["message"]>>[1]): void {
+  #count(channel: string, outcome: MessageOutcome): void {
     this.#metrics.message?.(channel, outcome);
+    if (outcome === "accepted") this.#metrics.received?.(channel);
+    else if (outcome === "answered") this.#metrics.answered?.(channel);
   }
 
   #track(work: Promise<void>): void {
@@ -311,9 +339,16 @@ export class Gateway implements GatewayPort {
     });
   }
 
-  #onIdle(): Promise<void> {
-    if (this.#pending === 0) return Promise.resolve();
-    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  /** Resolves true once nothing accepted is left, or false after `timeoutMs`. */
+  #waitIdle(timeoutMs?: number): Promise<boolean> {
+    if (this.#pending === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => resolve(false), timeoutMs);
+      this.#idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
   }
 }
 
@@ -330,6 +365,13 @@ function addressOf(inbound: Inbound): Address {
   to.replyTo = inbound.replyTo ?? inbound.messageId;
   if (inbound.meta) to.meta = inbound.meta;
   return to;
+}
+
+function errorStatus(err: unknown): number | string {
+  if (err instanceof TalkApiError) return err.status;
+  if (err instanceof TalkTimeoutError || (err instanceof Error && err.name === "AbortError"))
+    return "timeout";
+  return isRetryable(err) ? "network" : "error";
 }
 
 function summary(interlocutor: Interlocutor): AskResult["interlocutor"] {

@@ -3,7 +3,7 @@ import { TalkQueue } from "../queue/index.js";
 import { MemoryInterlocutorStore } from "../store/index.js";
 import { GatewayClosedError } from "./errors.js";
 import { createGateway } from "./gateway.js";
-import { FakeBackend, inbound, RecordingChannel, sleep } from "./test-support/fakes.js";
+import { FakeBackend, inbound, memoryLogger, RecordingChannel, sleep } from "./test-support/fakes.js";
 
 it("stop drains every accepted message, then stops the channels and refuses new ones", async () => {
   const backend = new FakeBackend(() => sleep(3 + Math.random() * 5));
@@ -43,4 +43,21 @@ it("a shared queue is not closed by one gateway's stop", async () => {
   await second.stop();
   expect(queue.closed).toBe(false);
   await queue.close();
+});
+
+it("stop with a timeout gives up on a message that never finishes, and says so", async () => {
+  const channel = new RecordingChannel();
+  const logger = memoryLogger();
+  const gateway = createGateway({
+    bot: "b",
+    backend: new FakeBackend(() => new Promise(() => {})),
+    store: new MemoryInterlocutorStore(),
+    channels: [channel],
+    queue: { timeoutMs: 60_000 },
+    logger,
+  });
+  await gateway.receive(inbound("stuck", "hello"));
+  await gateway.stop({ timeoutMs: 30 });
+  expect(channel.stopped).toBe(true);
+  expect(logger.entries.some((e) => e.level === "warn" && e.obj.unfinished === 1)).toBe(true);
 });

@@ -8,6 +8,7 @@ export {
 } from "./errors.js";
 export type { AttemptOutcome, TalkQueueMetrics } from "./metrics.js";
 export { parseRate, type Rate } from "./rate.js";
+export { parseRetryAfter } from "./retry-after.js";
 export { backoffDelay, defaultRetryOptions, isRetryable, type RetryOptions } from "./retry-policy.js";
 export {
   describe as describeTalkError,

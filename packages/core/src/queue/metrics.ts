@@ -7,6 +7,8 @@ export interface TalkQueueMetrics {
   backlog?(size: number): void;
   /** One call to the talk API ended; `durationMs` is that attempt's own time. */
   attempt?(outcome: AttemptOutcome, durationMs: number): void;
+  /** Talk calls running right now (not those waiting or between retries). */
+  running?(count: number): void;
   /** A message was refused because the backlog was full. */
   rejected?(): void;
 }

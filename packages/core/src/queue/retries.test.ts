@@ -133,3 +133,25 @@ describe("backlog", () => {
     await expect(queue.submit("p", async () => 0)).rejects.toBeInstanceOf(QueueClosedError);
   });
 });
+
+describe("a 429 speaks for the whole API key", () => {
+  it("holds every other person's calls until the Retry-After has passed", async () => {
+    const queue = new TalkQueue({ concurrency: 4, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+    let limitedAt = 0;
+    let otherStartedAt = 0;
+    let first = true;
+    const limited = queue.submit("alice", async () => {
+      if (first) {
+        first = false;
+        limitedAt = Date.now();
+        throw new TalkApiError("over the plan's call limit", { status: 429, retryAfterMs: 100 });
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const other = queue.submit("bob", async () => {
+      otherStartedAt = Date.now();
+    });
+    await Promise.all([limited, other]);
+    expect(otherStartedAt - limitedAt).toBeGreaterThanOrEqual(99);
+  });
+});

@@ -196,7 +196,9 @@ export class TalkQueue {
 
   #attempt(task: TalkTask<unknown>, attempt: number): Promise<unknown> {
     const controller = new AbortController();
-    return new Promise((resolve, reject) => {
+    const running = this.#metrics?.running;
+    running?.(this.#pq.pending);
+    const settled = new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         const error = new TalkTimeoutError(this.timeoutMs);
         controller.abort(error);
@@ -213,6 +215,9 @@ export class TalkQueue {
         },
       );
     });
+    if (!running) return settled;
+    // p-queue counts this task as pending until the promise settles: report after it did.
+    return settled.finally(() => queueMicrotask(() => running(this.#pq.pending)));
   }
 
   // A 429 with Retry-After speaks for the whole API key, not one person: hold every call until then.
