@@ -1,0 +1,40 @@
+// Runs the web chat for tests (and by hand): core gateway + memory store + demo backend + one listener.
+import {
+  createGateway,
+  createHttpListener,
+  createMetrics,
+  type Logger,
+  MemoryInterlocutorStore,
+} from "@parley/core";
+import { createWebchatChannel } from "../channel.js";
+import type { WebchatOptions } from "../options.js";
+import { DemoTalkBackend } from "./demo-backend.js";
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
+
+export async function startDemoWebchat(options: WebchatOptions & { port?: number } = {}) {
+  const backend = new DemoTalkBackend();
+  const store = new MemoryInterlocutorStore();
+  const channel = createWebchatChannel(options);
+  const gateway = createGateway({ bot: "demo", backend, store, channels: [channel], logger: silent });
+  const listener = await createHttpListener({
+    host: "127.0.0.1",
+    port: options.port ?? 0,
+    logger: silent,
+    routes: channel.routes,
+    health: { ready: async () => true },
+    metricsRegistry: createMetrics({ processMetrics: false }).registry,
+  });
+  await gateway.start();
+  return {
+    url: listener.url,
+    backend,
+    channel,
+    gateway,
+    async close() {
+      await gateway.stop();
+      await listener.close();
+      await store.close();
+    },
+  };
+}
