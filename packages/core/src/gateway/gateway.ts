@@ -186,10 +186,13 @@ export class Gateway implements GatewayPort {
     let interlocutorId: string | undefined;
     const deliver = async (outcome: Settled<Answer>) => {
       stopTyping();
-      if (outcome.ok) {
+      const reply = outcome.ok ? this.#safeParse(outcome.value) : undefined;
+      if (reply) {
         this.#count(inbound.channel, "answered");
-        const reply = this.#parse(outcome.value.responses);
-        if (!isEmptyReply(reply)) await this.#send(channel, to, reply, outcome.value.interlocutor.id);
+        if (!isEmptyReply(reply)) await this.#send(channel, to, reply, interlocutorId);
+      } else if (outcome.ok) {
+        this.#count(inbound.channel, "failed");
+        await this.#send(channel, to, this.#apologyReply, interlocutorId);
       } else {
         this.#count(inbound.channel, "failed");
         this.#logFailure(inbound, interlocutorId, outcome.error);
@@ -246,9 +249,10 @@ export class Gateway implements GatewayPort {
     );
     const answer = work.then(
       (value): AskResult => {
-        this.#count(inbound.channel, "answered");
+        const reply = this.#safeParse(value);
+        this.#count(inbound.channel, reply ? "answered" : "failed");
         this.#metrics.replyLatency?.(inbound.channel, performance.now() - started);
-        return { interlocutor: summary(value.interlocutor), reply: this.#parse(value.responses) };
+        return { interlocutor: summary(value.interlocutor), reply: reply ?? this.#apologyReply };
       },
       async (error: unknown): Promise<AskResult> => {
         this.#count(inbound.channel, "failed");
@@ -287,6 +291,19 @@ export class Gateway implements GatewayPort {
     const patch = { ...result.interlocutor, lastSeenAt: Date.now() };
     await this.#store.update(interlocutor.id, patch);
     return { interlocutor: { ...interlocutor, ...patch }, responses: result.responses };
+  }
+
+  /** The parsed reply, or undefined (logged) when the parser or the backend's output is broken. */
+  #safeParse(answer: Answer): Reply | undefined {
+    try {
+      return this.#parse(answer.responses);
+    } catch (err) {
+      this.#logger.error(
+        { interlocutorId: answer.interlocutor.id, backend: this.#backend.name, err },
+        `could not parse the bot's answer for interlocutor ${answer.interlocutor.id}; sent the apology`,
+      );
+      return undefined;
+    }
   }
 
   async #send(

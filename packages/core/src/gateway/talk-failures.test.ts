@@ -73,3 +73,25 @@ it("a non-retryable error is not retried and still gets the apology", async () =
   expect(backend.calls).toHaveLength(1);
   expect(channel.sent.map((s) => textOf(s.reply))).toHaveLength(1);
 });
+
+it("an answer the parser cannot read gets the apology instead of silence", async () => {
+  const channel = new RecordingChannel();
+  const logger = memoryLogger();
+  const gateway = createGateway({
+    bot: "b",
+    backend: new FakeBackend(),
+    store: new MemoryInterlocutorStore(),
+    channels: [channel],
+    logger,
+    apologyReply: "Sorry!",
+    parse: () => {
+      throw new Error("parser bug");
+    },
+  });
+  await gateway.receive(inbound("fay", "hi"));
+  const asked = await gateway.ask(inbound("fay", "again"));
+  await gateway.stop();
+  expect(channel.textsTo("conv-fay")).toEqual(["Sorry!"]);
+  expect(textOf(asked.reply)).toBe("Sorry!");
+  expect(logger.entries.filter((e) => e.level === "error")).toHaveLength(2);
+});
