@@ -1,20 +1,18 @@
-// Wiring: telegraf (polling or webhook) -> inbound rules -> gateway; gateway replies -> render -> transport.
-import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Address, Channel, GatewayPort, HttpRoute, Inbound, Logger, Reply } from "@parley/core";
+// Wiring: telegraf (polling or webhook) -> UpdateHandler -> gateway; gateway replies -> render -> sender.
+import type { Address, Channel, GatewayPort, HttpRoute, Logger, Reply } from "@parley/core";
 import { Telegraf } from "telegraf";
-import type { CallbackQuery, Message, Update } from "telegraf/types";
 import { redactToken, TelegramStartError } from "./errors.js";
 import type { BotIdentity } from "./inbound/addressing.js";
-import { classifyMessage } from "./inbound/classify-message.js";
 import { PendingQuickReplies } from "./inbound/quick-replies.js";
-import { SeenUpdates } from "./inbound/seen-updates.js";
-import { CHANNEL, callbackInbound, messageInbound } from "./inbound/to-inbound.js";
+import { CHANNEL } from "./inbound/to-inbound.js";
+import { UpdateHandler } from "./inbound/update-handler.js";
+import { webhookRoute } from "./inbound/webhook-route.js";
 import { DEFAULT_API_ROOT, DEFAULTS, type TelegramChannelOptions } from "./options.js";
-import { escapeHtml } from "./render/escape.js";
 import { PostbackCodec } from "./render/postback-codec.js";
 import { type RenderSettings, renderReply } from "./render/render-reply.js";
 import { silentLogger } from "./silent-logger.js";
-import { type Destination, TelegramSender } from "./transport/sender.js";
+import { destinationOf } from "./transport/destination.js";
+import { TelegramSender } from "./transport/sender.js";
 
 const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 
@@ -35,38 +33,55 @@ class TelegramChannelImpl implements TelegramChannel {
   private readonly bot: Telegraf;
   private readonly logger: Logger;
   private readonly sender: TelegramSender;
-  private readonly seen = new SeenUpdates();
-  private readonly quickReplies = new PendingQuickReplies();
   private readonly render: RenderSettings;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly apiRoot: string;
   private gateway: GatewayPort | undefined;
   private accepting = false;
   private polling: Promise<void> | undefined;
 
   constructor(private readonly options: TelegramChannelOptions) {
-    const mode = options.mode ?? "polling";
-    if (mode === "webhook" && !options.webhook) {
+    if (options.mode === "webhook" && !options.webhook) {
       throw new TypeError("createTelegramChannel: webhook mode needs options.webhook { url, secret }");
     }
     this.logger = (options.logger ?? silentLogger).child({ channel: CHANNEL });
-    this.bot = new Telegraf(options.token, {
-      telegram: { apiRoot: options.apiRoot ?? DEFAULT_API_ROOT, webhookReply: false },
-    });
-    this.bot.use((ctx) => this.track(this.onUpdate(ctx.update)));
-    this.bot.catch((error) => {
-      this.logger.error({ err: safeMessage(error, options.token) }, "telegram update failed");
-    });
+    this.apiRoot = options.apiRoot ?? DEFAULT_API_ROOT;
+    this.bot = new Telegraf(options.token, { telegram: { apiRoot: this.apiRoot, webhookReply: false } });
+
+    const quickReplies = new PendingQuickReplies();
     this.sender = new TelegramSender(this.bot.telegram, {
       token: options.token,
       logger: this.logger,
-      onQuickReplies: (to, replies) => this.quickReplies.offer(to.chatId, to.userId, replies),
+      onQuickReplies: (to, replies) => quickReplies.offer(to.chatId, to.userId, replies),
+      ...(options.maxRetryAfterSeconds !== undefined
+        ? { maxRetryAfterSeconds: options.maxRetryAfterSeconds }
+        : {}),
     });
     this.render = {
       codec: new PostbackCodec(),
       buttonsPrompt: options.buttonsPrompt ?? DEFAULTS.buttonsPrompt,
       maxDelaySeconds: options.maxDelaySeconds ?? DEFAULTS.maxDelaySeconds,
     };
-    this.routes = mode === "webhook" && options.webhook ? [this.webhookRoute(options.webhook)] : [];
+    const updates = new UpdateHandler({
+      telegram: this.bot.telegram,
+      sender: this.sender,
+      codec: this.render.codec,
+      quickReplies,
+      identity: () => this.botIdentity,
+      gateway: () => (this.accepting ? this.gateway : undefined),
+      startInput: options.startInput ?? DEFAULTS.startInput,
+      nonTextReply: options.nonTextReply ?? DEFAULTS.nonTextReply,
+      token: options.token,
+      logger: this.logger,
+    });
+    this.bot.use((ctx) => this.track(updates.handle(ctx.update)));
+    this.bot.catch((error) => {
+      this.logger.error({ err: this.safe(error) }, "telegram update failed");
+    });
+    this.routes =
+      options.mode === "webhook" && options.webhook
+        ? [webhookRoute(this.bot, options.webhook, () => this.accepting, this.logger)]
+        : [];
   }
 
   get botIdentity(): BotIdentity | undefined {
@@ -76,27 +91,30 @@ class TelegramChannelImpl implements TelegramChannel {
 
   async start(gateway: GatewayPort): Promise<void> {
     this.gateway = gateway;
+    const webhook = this.options.mode === "webhook" ? this.options.webhook : undefined;
     try {
       this.bot.botInfo = await this.bot.telegram.getMe();
+      if (webhook) {
+        await this.bot.telegram.setWebhook(webhook.url, {
+          secret_token: webhook.secret,
+          allowed_updates: [...ALLOWED_UPDATES],
+        });
+      } else {
+        // getUpdates is refused while a webhook is set; done here so a failure stops `start`.
+        await this.bot.telegram.deleteWebhook();
+      }
     } catch (error) {
       throw this.startError(error);
     }
     this.accepting = true;
-    const webhook = this.options.webhook;
-    if ((this.options.mode ?? "polling") === "webhook" && webhook) {
-      await this.bot.telegram
-        .setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] })
-        .catch((error: unknown) => {
-          throw this.startError(error);
-        });
+    if (webhook) {
       this.logger.info({ url: webhook.url }, "telegram webhook registered");
       return;
     }
-    await new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve) => {
       this.polling = this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, resolve);
       this.polling.catch((error: unknown) => {
-        this.logger.error({ err: safeMessage(error, this.options.token) }, "telegram polling stopped");
-        reject(this.startError(error));
+        this.logger.error({ err: this.safe(error) }, "telegram polling stopped");
       });
     });
     this.logger.info({ bot: this.bot.botInfo.username }, "telegram polling started");
@@ -122,96 +140,6 @@ class TelegramChannelImpl implements TelegramChannel {
     await this.sender.typing(destinationOf(to));
   }
 
-  private webhookRoute(webhook: { url: string; secret: string }): HttpRoute {
-    const path = new URL(webhook.url).pathname;
-    const callback = this.bot.webhookCallback(path, { secretToken: webhook.secret });
-    return {
-      method: "POST",
-      path,
-      handler: async (req: IncomingMessage, res: ServerResponse) => {
-        if (!this.accepting) {
-          res.writeHead(503).end();
-          return;
-        }
-        await callback(req, res, () => {
-          // telegraf's filter refused it: wrong path or a missing / wrong secret header.
-          this.logger.warn({ path }, "telegram webhook call refused: wrong or missing secret token");
-          res.writeHead(403).end();
-        });
-      },
-    };
-  }
-
-  private async onUpdate(update: Update): Promise<void> {
-    if (!this.accepting) return;
-    if (!this.seen.firstTime(update.update_id)) {
-      this.logger.debug({ updateId: update.update_id }, "telegram duplicate update ignored");
-      return;
-    }
-    if ("message" in update) return this.onMessage(update.message);
-    if ("callback_query" in update) return this.onCallbackQuery(update.callback_query);
-    // edited_message, channel_post, … are not conversation turns.
-    this.logger.debug({ updateId: update.update_id }, "telegram update ignored");
-  }
-
-  private async onMessage(message: Message): Promise<void> {
-    const bot = this.botIdentity;
-    if (!bot) return;
-    const chatId = String(message.chat.id);
-    const userId = message.from ? String(message.from.id) : "";
-    const decision = classifyMessage(message, {
-      bot,
-      startInput: this.options.startInput ?? DEFAULTS.startInput,
-      takeQuickReply: (text) => this.quickReplies.take(chatId, userId, text),
-    });
-    if (decision.kind === "ignore") {
-      this.logger.debug({ reason: decision.reason }, "telegram message ignored");
-      return;
-    }
-    if (decision.kind === "nonText") {
-      const inbound = messageInbound(message, "", undefined);
-      const answer = escapeHtml(this.options.nonTextReply ?? DEFAULTS.nonTextReply);
-      await this.sender
-        .deliver(destinationOf(addressOf(inbound)), [{ kind: "text", html: answer }])
-        .catch((error) => {
-          this.logger.warn(
-            { err: safeMessage(error, this.options.token) },
-            "telegram non-text answer not sent",
-          );
-        });
-      return;
-    }
-    await this.hand(messageInbound(message, decision.text, decision.resetSession));
-  }
-
-  private async onCallbackQuery(query: CallbackQuery): Promise<void> {
-    const data = "data" in query ? query.data : undefined;
-    const postback = data === undefined ? undefined : this.render.codec.decode(data);
-    const message = query.message;
-    await this.bot.telegram
-      .answerCbQuery(query.id, postback === undefined ? "This button has expired." : undefined)
-      .catch((error: unknown) => {
-        this.logger.warn(
-          { err: safeMessage(error, this.options.token) },
-          "telegram answerCallbackQuery failed",
-        );
-      });
-    if (postback === undefined || !message) return;
-    await this.hand(callbackInbound(query, message as Message, postback));
-  }
-
-  private async hand(inbound: Inbound): Promise<void> {
-    const gateway = this.gateway;
-    if (!gateway) return;
-    const outcome = await gateway.receive(inbound);
-    if (outcome.status !== "accepted") {
-      this.logger.debug(
-        { status: outcome.status, messageId: inbound.messageId },
-        "telegram message not queued",
-      );
-    }
-  }
-
   private track(work: Promise<void>): Promise<void> {
     this.inFlight.add(work);
     return work.finally(() => this.inFlight.delete(work));
@@ -219,38 +147,14 @@ class TelegramChannelImpl implements TelegramChannel {
 
   private startError(error: unknown): TelegramStartError {
     const response = (error as { response?: { error_code?: number; description?: string } }).response;
-    const description = response?.description ?? safeMessage(error, this.options.token);
     return new TelegramStartError(
       response?.error_code,
-      description,
-      this.options.apiRoot ?? DEFAULT_API_ROOT,
+      response?.description ?? this.safe(error),
+      this.apiRoot,
     );
   }
-}
 
-function addressOf(inbound: Inbound): Address {
-  return {
-    channel: CHANNEL,
-    conversationId: inbound.conversationId,
-    ...(inbound.replyTo ? { replyTo: inbound.replyTo } : {}),
-    ...(inbound.meta ? { meta: inbound.meta } : {}),
-  };
-}
-
-function destinationOf(to: Address): Destination {
-  const threadId = to.meta?.threadId;
-  // Only group answers quote the question; the gateway fills `replyTo` with our messageId
-  // ("chat:message" or "callback:id") when we left it empty, which is not a message id.
-  const quote =
-    to.meta?.chatType !== "private" && /^\d+$/.test(to.replyTo ?? "") ? Number(to.replyTo) : undefined;
-  return {
-    chatId: to.conversationId,
-    ...(threadId && /^\d+$/.test(threadId) ? { threadId: Number(threadId) } : {}),
-    ...(quote !== undefined ? { replyTo: quote } : {}),
-    ...(to.meta?.userId ? { userId: to.meta.userId } : {}),
-  };
-}
-
-function safeMessage(error: unknown, token: string): string {
-  return redactToken(error instanceof Error ? error.message : String(error), token);
+  private safe(error: unknown): string {
+    return redactToken(error instanceof Error ? error.message : String(error), this.options.token);
+  }
 }

@@ -18,6 +18,8 @@ export interface TelegramChannelOptions {
   buttonsPrompt?: string;
   /** Longest `<delay>` honoured, in seconds (the typing action shows meanwhile). Default 10. */
   maxDelaySeconds?: number;
+  /** A 429 asking to wait longer than this fails the message instead of holding up the chat. Default 60. */
+  maxRetryAfterSeconds?: number;
   logger?: Logger;
 }
 

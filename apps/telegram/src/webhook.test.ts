@@ -49,6 +49,18 @@ describe("webhook mode", () => {
     ]);
   });
 
+  it("while stopping, answers 503 so Telegram redelivers, and still delivers what it had accepted", async () => {
+    h.backend.holdSlow();
+    await h.fake.postToWebhook(messageUpdate(textMessage(chat, alice, "slow")));
+    await h.fake.waitFor("sendChatAction");
+    const stopping = h.gateway.stop();
+    expect(await h.fake.postToWebhook(messageUpdate(textMessage(chat, alice, "during shutdown")))).toBe(503);
+    h.backend.releaseSlow();
+    await stopping;
+    expect(h.fake.callsOf("sendMessage").map((c) => c.params.text)).toEqual(["You said: slow"]);
+    expect(h.backend.requests.map((r) => r.input)).toEqual(["slow"]);
+  });
+
   it("refuses webhook calls once stopped", async () => {
     await h.gateway.stop();
     expect(await h.fake.postToWebhook(messageUpdate(textMessage(chat, alice, "too late")))).toBe(503);

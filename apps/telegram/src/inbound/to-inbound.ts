@@ -1,5 +1,5 @@
 // Telegram message / button press -> the gateway's Inbound. Interlocutor = the Telegram user id.
-import type { Inbound } from "@parley/core";
+import type { Address, Inbound } from "@parley/core";
 import type { CallbackQuery, Message, User } from "telegraf/types";
 
 export const CHANNEL = "telegram";
@@ -30,6 +30,16 @@ export function callbackInbound(query: CallbackQuery, message: Message, postback
     text: postback,
     profile: profileOf(query.from),
     meta: metaOf(query.from, message),
+  };
+}
+
+/** Where to answer a message without going through the gateway (the non-text answer). */
+export function addressOfMessage(message: Message): Address {
+  return {
+    channel: CHANNEL,
+    conversationId: String(message.chat.id),
+    ...(message.chat.type === "private" ? {} : { replyTo: String(message.message_id) }),
+    ...(message.from ? { meta: metaOf(message.from, message) } : {}),
   };
 }
 

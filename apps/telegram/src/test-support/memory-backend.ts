@@ -31,11 +31,25 @@ export class MemoryTalkBackend implements TalkBackend {
   readonly name = "memory";
   readonly requests: TalkRequest[] = [];
   private readonly names = new Map<string, string>();
+  private release: (() => void) | undefined;
+  private held: Promise<void> | undefined;
+
+  /** Until `releaseSlow()`, the input "slow" keeps the bot thinking. */
+  holdSlow(): void {
+    this.held = new Promise((resolve) => {
+      this.release = resolve;
+    });
+  }
+
+  releaseSlow(): void {
+    this.release?.();
+  }
 
   async talk(req: TalkRequest): Promise<TalkResult> {
     this.requests.push(req);
     const who = req.interlocutor.id;
     if (req.reset) this.names.delete(who);
+    if (req.input === "slow" && this.held) await this.held;
     return { responses: [this.answer(who, req.input.trim())] };
   }
 

@@ -12,13 +12,14 @@ export function retryAfterOf(error: unknown): number | undefined {
 export async function callWithFloodRetry<T>(
   call: () => Promise<T>,
   wait: (ms: number) => Promise<void>,
+  maxSeconds: number,
   onRetry?: (seconds: number) => void,
 ): Promise<T> {
   try {
     return await call();
   } catch (error) {
     const seconds = retryAfterOf(error);
-    if (seconds === undefined) throw error;
+    if (seconds === undefined || seconds > maxSeconds) throw error;
     onRetry?.(seconds);
     await wait(seconds * 1000);
     return call();

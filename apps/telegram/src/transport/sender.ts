@@ -22,6 +22,8 @@ export interface SenderOptions {
   logger: Logger;
   /** Called when a reply keyboard is shown, so the label the person taps maps back to its postback. */
   onQuickReplies?: (to: Destination, replies: Button[]) => void;
+  /** Longest retry_after honoured; a longer one fails the message rather than stall the chat. Default 60. */
+  maxRetryAfterSeconds?: number;
   wait?: (ms: number) => Promise<void>;
 }
 
@@ -98,7 +100,7 @@ export class TelegramSender {
       }
     };
     try {
-      await callWithFloodRetry(attempt, this.wait, (seconds) =>
+      await callWithFloodRetry(attempt, this.wait, this.options.maxRetryAfterSeconds ?? 60, (seconds) =>
         this.options.logger.warn(
           { method, retryAfter: seconds },
           "telegram flood control: waiting, then resending once",
