@@ -1,1 +1,3 @@
-export {};
+export { type Io, processIo } from "./io.js";
+export { buildProgram, runCli } from "./program.js";
+export { type StartedParley, type StartOptions, startParley } from "./start/run-start.js";

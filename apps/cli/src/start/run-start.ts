@@ -1,0 +1,102 @@
+// `parley start`: one process, one HTTP listener, every configured channel, one shared talk queue.
+import {
+  type ChannelFactoryResult,
+  ConfigError,
+  createHttpListener,
+  type HttpListener,
+  isParleyError,
+} from "@parley/core";
+import { CHANNEL_FACTORIES } from "./channels.js";
+import { openRuntime, type Runtime } from "./runtime.js";
+import { startSummary } from "./summary.js";
+
+export interface StartedParley {
+  runtime: Runtime;
+  listener: HttpListener;
+  channels: ChannelFactoryResult[];
+  /** Stop accepting, drain the queue, close channels, stores and the talk API. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Where the summary goes; default stdout. */
+  print?: (text: string) => void;
+}
+
+export async function startParley(options: StartOptions): Promise<StartedParley> {
+  const print = options.print ?? ((text) => process.stdout.write(`${text}\n`));
+  const runtime = await openRuntime({ env: options.env, cwd: options.cwd });
+  const { config, logger, gateway, metrics, talkApi } = runtime;
+  try {
+    const channels = readChannels(options.env, {
+      logger: logger.child({ component: "channels" }),
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    });
+    for (const result of channels) if (result.enabled) gateway.register(result.channel);
+
+    const listener = await createHttpListener({
+      host: config.http.host,
+      port: config.http.port,
+      logger: logger.child({ component: "http" }),
+      routes: gateway.routes,
+      metricsRegistry: metrics.registry,
+      health: {
+        ready: async () => {
+          await talkApi.backend.ping?.();
+          return true;
+        },
+      },
+    });
+    try {
+      await gateway.start();
+    } catch (error) {
+      await listener.close();
+      throw error;
+    }
+    print(startSummary(talkApi, channels, listener.url));
+    logger.info({ url: listener.url, talkApi: talkApi.kind, bot: talkApi.botname }, "parley started");
+
+    let stopping: Promise<void> | undefined;
+    return {
+      runtime,
+      listener,
+      channels,
+      stop() {
+        stopping ??= (async () => {
+          logger.info("stopping: no new messages; answering what was accepted");
+          // The listener stops first so webhooks are refused (platforms retry them later);
+          // then everything already accepted is answered before the stores close.
+          await listener.close();
+          await runtime.close();
+          logger.info("stopped");
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+}
+
+/** Every channel's settings, with every problem of every channel reported at once. */
+function readChannels(
+  env: Record<string, string | undefined>,
+  ctx: Parameters<(typeof CHANNEL_FACTORIES)[number]["fromEnv"]>[1],
+): ChannelFactoryResult[] {
+  const results: ChannelFactoryResult[] = [];
+  const problems: string[] = [];
+  for (const { name, fromEnv } of CHANNEL_FACTORIES) {
+    try {
+      results.push(fromEnv(env, ctx));
+    } catch (error) {
+      if (error instanceof ConfigError) problems.push(...error.problems);
+      else if (isParleyError(error)) problems.push(`${name}: ${error.message}`);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return results;
+}

@@ -1,0 +1,101 @@
+// Builds the one-process runtime shared by `start` and `chat`: config, logger, metrics, talk API,
+// interlocutor store, the process's one TalkQueue and the gateway.
+import { join } from "node:path";
+import {
+  createGateway,
+  createLogger,
+  createMetrics,
+  type Gateway,
+  type Logger,
+  loadConfig,
+  type ParleyConfig,
+  type ParleyMetrics,
+  SqliteInterlocutorStore,
+  TalkQueue,
+} from "@parley/core";
+import { openTalkApi, type TalkApi } from "./talk-api.js";
+
+export interface Runtime {
+  config: ParleyConfig;
+  logger: Logger;
+  metrics: ParleyMetrics;
+  talkApi: TalkApi;
+  store: SqliteInterlocutorStore;
+  queue: TalkQueue;
+  gateway: Gateway;
+  /** Drains the gateway then closes the store and the talk API, in that order. */
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Overrides the configured log level (e.g. quieter for `chat`). */
+  logLevel?: ParleyConfig["logLevel"];
+}
+
+export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const config = loadConfig({ env: options.env, cwd: options.cwd });
+  const preSecrets = [config.pandorabots.userKey, config.pandorabots.botkey];
+  // Human-readable lines on a terminal, JSON lines for log shippers.
+  const pretty = process.stderr.isTTY === true;
+  let logger: Logger = createLogger({
+    level: options.logLevel ?? config.logLevel,
+    pretty,
+    secrets: preSecrets,
+  });
+  const talkApi = await openTalkApi(config, options.env, logger);
+  // Re-create the logger now that the embedded server's key is known, so it is masked too.
+  logger = createLogger({
+    level: options.logLevel ?? config.logLevel,
+    pretty,
+    secrets: [...preSecrets, ...talkApi.secrets, ...channelSecrets(options.env)],
+  });
+  const metrics = createMetrics();
+  const store = new SqliteInterlocutorStore({ path: join(config.dataDir, "parley.db") });
+  const queue = new TalkQueue({
+    concurrency: config.talk.concurrency,
+    ...(config.talk.rate ? { rate: config.talk.rate } : {}),
+    retries: config.talk.retries,
+    timeoutMs: config.talk.timeoutMs,
+    maxBacklog: config.queue.maxBacklog,
+    logger: logger.child({ component: "queue" }),
+    metrics: metrics.queue,
+  });
+  const gateway = createGateway({
+    bot: talkApi.botname,
+    backend: talkApi.backend,
+    store,
+    queue,
+    busyReply: config.replies.busy,
+    apologyReply: config.replies.apology,
+    logger: logger.child({ component: "gateway" }),
+    metrics,
+  });
+
+  let closed = false;
+  return {
+    config,
+    logger,
+    metrics,
+    talkApi,
+    store,
+    queue,
+    gateway,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await gateway.stop();
+      await queue.close();
+      await store.close();
+      await talkApi.close();
+    },
+  };
+}
+
+/** Values of every *_TOKEN / *_SECRET / *_PASSWORD / *_KEY variable, masked in logs. */
+function channelSecrets(env: Record<string, string | undefined>): string[] {
+  return Object.entries(env)
+    .filter(([name, value]) => value && /(TOKEN|SECRET|PASSWORD|_KEY)$/.test(name))
+    .map(([, value]) => value as string);
+}
