@@ -2,7 +2,7 @@
 import type { Address, Channel, GatewayPort, HttpRoute, Logger, Reply } from "@parley/core";
 import { App } from "@slack/bolt";
 import { SLACK_EVENTS_PATH, type SlackMode } from "./config.js";
-import { SlackAuthError } from "./errors.js";
+import { SlackAuthError, SlackUnreachableError } from "./errors.js";
 import {
   blockActionToInbound,
   type SlackBlockActionBody,
@@ -52,6 +52,8 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     token: options.botToken,
     receiver,
     logger: boltLogger,
+    // Bolt's per-conversation state store is unused here and would only grow.
+    convoStore: false,
     // auth.test runs in start(), where a bad token can fail loudly.
     deferInitialization: true,
     clientOptions: {
@@ -100,8 +102,9 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     body: unknown;
     context: { botUserId?: string; teamId?: string; retryNum?: number };
   }) => {
-    const body = args.body as { event_id?: string; team_id?: string };
-    const teamId = body.team_id ?? args.context.teamId ?? "";
+    const body = args.body as { event_id?: string; team_id?: string; enterprise_id?: string };
+    // Org-wide (Enterprise Grid) installs may carry only the enterprise id.
+    const teamId = body.team_id ?? args.context.teamId ?? body.enterprise_id ?? "unknown";
     const decision = messageEventToInbound(args.event as SlackMessageEvent, {
       teamId,
       ...(args.context.botUserId ? { botUserId: args.context.botUserId } : {}),
@@ -134,19 +137,13 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
       try {
         await app.init();
       } catch (err) {
-        throw new SlackAuthError(`Slack refused SLACK_BOT_TOKEN (auth.test: ${errorText(err)})`, {
-          cause: err,
-          hint: "Check the token in your Slack app settings",
-        });
+        throw startError(err, apiUrl, "SLACK_BOT_TOKEN", BOT_TOKEN_HINT);
       }
       if (options.mode.kind === "socket") {
         try {
           await app.start();
         } catch (err) {
-          throw new SlackAuthError(`Socket Mode could not connect with SLACK_APP_TOKEN (${errorText(err)})`, {
-            cause: err,
-            hint: "Check the token in your Slack app settings",
-          });
+          throw startError(err, apiUrl, "SLACK_APP_TOKEN", APP_TOKEN_HINT);
         }
       }
       accepting = true;
@@ -169,9 +166,33 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
   };
 }
 
+const BOT_TOKEN_HINT =
+  "Copy the Bot User OAuth Token (xoxb-) from OAuth & Permissions; reinstall the app if it was revoked";
+const APP_TOKEN_HINT =
+  "Enable Socket Mode and create an app-level token with connections:write under Basic Information";
+
+/** A refused token and an unreachable host call for different fixes, so they are told apart. */
+function startError(err: unknown, apiUrl: string, variable: string, hint: string): Error {
+  if (slackErrorCode(err)) {
+    return new SlackAuthError(`Slack refused ${variable} (${slackErrorCode(err)})`, { cause: err, hint });
+  }
+  return new SlackUnreachableError(
+    `Could not reach the Slack Web API at ${new URL(apiUrl).host} (${errorText(err)})`,
+    {
+      cause: err,
+      hint: "Check the network, or SLACK_API_URL if it is set",
+    },
+  );
+}
+
+function slackErrorCode(err: unknown): string | undefined {
+  const data = (err as { data?: { error?: unknown } } | undefined)?.data;
+  return data && typeof data.error === "string" ? data.error : undefined;
+}
+
 /** Error text for logs: Slack's error code when there is one; never the request (it holds the token). */
 function errorText(err: unknown): string {
-  const data = (err as { data?: { error?: unknown } } | undefined)?.data;
-  if (data && typeof data.error === "string") return data.error;
+  const code = slackErrorCode(err);
+  if (code) return code;
   return err instanceof Error ? err.message : String(err);
 }

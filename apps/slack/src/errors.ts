@@ -14,3 +14,10 @@ export class SlackSendError extends ParleyError {
     super("SLACK_SEND_FAILED", message, options);
   }
 }
+
+/** The Web API could not be reached at all (network, DNS, a wrong SLACK_API_URL). */
+export class SlackUnreachableError extends ParleyError {
+  constructor(message: string, options: ParleyErrorOptions = {}) {
+    super("SLACK_UNREACHABLE", message, options);
+  }
+}

@@ -7,7 +7,7 @@ export {
   type SlackConfig,
   type SlackMode,
 } from "./config.js";
-export { SlackAuthError, SlackSendError } from "./errors.js";
+export { SlackAuthError, SlackSendError, SlackUnreachableError } from "./errors.js";
 export { blockActionToInbound } from "./inbound/block-action.js";
 export { messageEventToInbound } from "./inbound/message-event.js";
 export { renderReply, type SlackStep } from "./render/render-reply.js";

@@ -30,6 +30,43 @@ describe("starting the Slack channel", () => {
     }
   });
 
+  it("fails with a typed error when Socket Mode's app token is refused", async () => {
+    const fake = await FakeSlack.start({ botToken: "xoxb-t", appToken: "xapp-right" });
+    try {
+      const channel = createSlackChannel({
+        botToken: "xoxb-t",
+        mode: { kind: "socket", appToken: "xapp-wrong" },
+        apiUrl: fake.apiUrl,
+      });
+      const error = await channel.start(noGateway).then(
+        () => undefined,
+        (err: unknown) => err as Error & { code: string },
+      );
+      expect(error?.code).toBe("SLACK_AUTH_FAILED");
+      expect(error?.message).toContain("SLACK_APP_TOKEN");
+      expect(error?.message).not.toContain("xapp-wrong");
+      await channel.stop();
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("tells apart an unreachable Web API from a refused token", async () => {
+    const fake = await FakeSlack.start({ botToken: "xoxb-t" });
+    const deadUrl = fake.apiUrl;
+    await fake.close();
+    const channel = createSlackChannel({
+      botToken: "xoxb-t",
+      mode: { kind: "http", signingSecret: "s" },
+      apiUrl: deadUrl,
+    });
+    const error = await channel.start(noGateway).then(
+      () => undefined,
+      (err: unknown) => err as Error & { code: string },
+    );
+    expect(error?.code).toBe("SLACK_UNREACHABLE");
+  });
+
   it("tells Slack to retry later (503) while the channel is not running", async () => {
     const fake = await FakeSlack.start({ botToken: "xoxb-t" });
     const { serveRoutes } = await import("./testing/route-server.js");

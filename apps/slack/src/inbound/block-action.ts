@@ -5,6 +5,7 @@ import { type InboundDecision, SLACK_CHANNEL_NAME, slackUserId } from "./decisio
 /** The fields of a block_actions payload this channel reads. */
 export interface SlackBlockActionBody {
   team?: { id: string } | null;
+  enterprise?: { id: string } | null;
   user: { id: string; team_id?: string };
   channel?: { id: string };
   container?: { channel_id?: string; message_ts?: string; thread_ts?: string };
@@ -24,7 +25,7 @@ export function blockActionToInbound(body: SlackBlockActionBody, action: SlackBu
   }
   if (!action.value) return { answer: false, reason: "button without value" };
   const channelId = body.channel?.id ?? body.container?.channel_id;
-  const teamId = body.team?.id ?? body.user.team_id;
+  const teamId = body.team?.id ?? body.user.team_id ?? body.enterprise?.id;
   if (!channelId || !teamId) return { answer: false, reason: "click outside a conversation" };
   const threadTs = body.message?.thread_ts ?? body.container?.thread_ts;
 
