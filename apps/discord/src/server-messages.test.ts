@@ -39,6 +39,13 @@ test("in a server, replying to the bot's message counts as addressing it", async
   expect(messages[1]?.message_reference?.message_id).toBe(followUp.messageId);
 });
 
+test("in a server, mentioning the bot's own role counts as mentioning the bot", async () => {
+  const cleo = fakeUser("2005", "cleo");
+  rig.fake.sendGuildMessage(cleo, "hello role", { mentionBotRole: true });
+  const [answer] = await rig.fake.waitForMessages(1, rig.fake.guildChannelId);
+  expect(answer?.content).toBe("You said: hello role");
+});
+
 test("messages from other bots are ignored, even when they mention the bot", async () => {
   const otherBot = user("2003", "otherbot", true);
   const bob = fakeUser("2004", "bob");

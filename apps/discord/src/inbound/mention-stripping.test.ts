@@ -7,3 +7,7 @@ test("the bot's mention is removed in both forms, wherever it is; other mentions
   expect(stripBotMention("<@42> ask <@7>", "42")).toBe("ask <@7>");
   expect(stripBotMention("<@42>", "42")).toBe("");
 });
+
+test("a mention of the bot's managed role is removed too, other role mentions stay", () => {
+  expect(stripBotMention("<@&900> hi <@&901>", "42", "900")).toBe("hi <@&901>");
+});

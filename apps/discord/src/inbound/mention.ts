@@ -1,8 +1,7 @@
-// "<@123> hello" -> "hello": the bot's own mention is removed from what the bot reads.
+// "<@123> hello" -> "hello": the bot's own mention (user or managed role) is removed from what the bot reads.
 
-export function stripBotMention(content: string, botId: string): string {
-  return content
-    .replace(new RegExp(`<@!?${botId}>`, "g"), " ")
-    .replace(/\s+/g, " ")
-    .trim();
+export function stripBotMention(content: string, botId: string, botRoleId?: string): string {
+  let text = content.replace(new RegExp(`<@!?${botId}>`, "g"), " ");
+  if (botRoleId) text = text.replace(new RegExp(`<@&${botRoleId}>`, "g"), " ");
+  return text.replace(/\s+/g, " ").trim();
 }

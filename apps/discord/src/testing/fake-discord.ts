@@ -52,6 +52,8 @@ export class FakeDiscord {
   readonly applicationId: string;
   readonly guildId: string;
   readonly guildChannelId: string;
+  /** The role Discord creates for the bot in each server it joins ("managed", tagged with the bot id). */
+  readonly botRoleId: string;
   /** Every message the bot posted, in arrival order. */
   readonly messages: PostedMessage[] = [];
   /** Channel ids the bot sent a typing indicator to, in order. */
@@ -76,6 +78,7 @@ export class FakeDiscord {
     this.bot = user(this.applicationId, options.botName ?? "parley", true);
     this.guildId = this.nextId();
     this.guildChannelId = this.nextId();
+    this.botRoleId = this.nextId();
     this.events.setMaxListeners(100);
   }
 
@@ -124,11 +127,22 @@ export class FakeDiscord {
   sendGuildMessage(
     author: FakeUser,
     text: string,
-    options: { mentionBot?: boolean; replyTo?: PostedMessage; contentWithheld?: boolean } = {},
+    options: {
+      mentionBot?: boolean;
+      /** Mention the bot's managed role instead of the bot user (what "@Bot" autocompletes to at times). */
+      mentionBotRole?: boolean;
+      replyTo?: PostedMessage;
+      contentWithheld?: boolean;
+    } = {},
   ): Sent {
     const id = this.nextId();
     // Without the Message Content intent Discord still sends the message, with its content empty.
-    const content = options.contentWithheld ? "" : options.mentionBot ? `<@${this.bot.id}> ${text}` : text;
+    const prefix = options.mentionBot
+      ? `<@${this.bot.id}> `
+      : options.mentionBotRole
+        ? `<@&${this.botRoleId}> `
+        : "";
+    const content = options.contentWithheld ? "" : `${prefix}${text}`;
     const referenced = options.replyTo
       ? { ...options.replyTo, author: this.bot, timestamp: new Date().toISOString(), type: 0 }
       : undefined;
@@ -141,6 +155,7 @@ export class FakeDiscord {
         author,
         content,
         ...(options.mentionBot ? { mentions: [this.bot] } : {}),
+        ...(options.mentionBotRole ? { mentionRoles: [this.botRoleId] } : {}),
         ...(referenced ? { referenced } : {}),
       }),
     );
@@ -255,7 +270,19 @@ export class FakeDiscord {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [{ id: this.guildId, name: "@everyone", permissions: "0", position: 0, color: 0, hoist: false }],
+      roles: [
+        { id: this.guildId, name: "@everyone", permissions: "0", position: 0, color: 0, hoist: false },
+        {
+          id: this.botRoleId,
+          name: this.bot.username,
+          permissions: "0",
+          position: 1,
+          color: 0,
+          hoist: false,
+          managed: true,
+          tags: { bot_id: this.bot.id },
+        },
+      ],
       emojis: [],
       stickers: [],
       features: [],

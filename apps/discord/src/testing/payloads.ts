@@ -41,6 +41,7 @@ export interface MessagePayloadInput {
   author: FakeUser;
   content: string;
   mentions?: FakeUser[];
+  mentionRoles?: string[];
   /** The message being replied to (full payload, as Discord sends it). */
   referenced?: Record<string, unknown>;
   embeds?: unknown[];
@@ -60,7 +61,7 @@ export function messagePayload(input: MessagePayloadInput): Record<string, unkno
     tts: false,
     mention_everyone: false,
     mentions: (input.mentions ?? []).map((u) => (inGuild ? { ...u, member: member() } : u)),
-    mention_roles: [],
+    mention_roles: input.mentionRoles ?? [],
     attachments: [],
     embeds: input.embeds ?? [],
     components: input.components ?? [],
