@@ -5,6 +5,7 @@ export type {
   ClientState,
   CompileOptions,
   CompileResult,
+  Contact,
   Diagnostic,
   LearnedCategory,
   MatchExtra,

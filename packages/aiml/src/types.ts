@@ -71,6 +71,16 @@ export interface ClientState {
   /** Sentences of each answer, most recent answer last (capped): the that-history. */
   thats: string[][];
   learned: LearnedCategory[];
+  /** Program AB's contact book (`<addinfo>`, `<contactid>`...), used by ALICE2's phone-assistant categories. */
+  contacts?: Contact[];
+}
+
+export interface Contact {
+  id: string;
+  displayName: string;
+  phones: Record<string, string>;
+  emails: Record<string, string>;
+  birthday: string;
 }
 
 export interface SraixRequest {
@@ -94,6 +104,8 @@ export interface RespondOptions {
   now?: () => Date;
   /** Only targets the host registers; undefined means unreachable (the `default` is used). */
   sraix?: (req: SraixRequest) => string | undefined;
+  /** What `<id/>` answers (Program AB: "0"). */
+  clientId?: string;
   /** Persistence hook for `<learnf>`. */
   onLearnf?: (category: LearnedCategory) => void;
 }

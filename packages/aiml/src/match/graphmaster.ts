@@ -1,0 +1,348 @@
+import { JAVA_TRIM } from "../text/java-trim.js";
+import type { AimlSet } from "./collections.js";
+
+/** What a leaf holds; the graph itself is agnostic of templates. */
+export interface Leaf {
+  pattern: string;
+  that: string;
+  topic: string;
+  file: string;
+}
+
+const NO_HEIGHT = 100000;
+const THAT_MARK = "<THAT>";
+const TOPIC_MARK = "<TOPIC>";
+
+export class GNode<C extends Leaf> {
+  /** One child kept inline: most nodes have a single word child, and a Map per node would cost the heap. */
+  k1: string | null = null;
+  n1: GNode<C> | null = null;
+  words: Map<string, GNode<C>> | null = null;
+  dollar: Map<string, GNode<C>> | null = null;
+  sharp: GNode<C> | null = null;
+  under: GNode<C> | null = null;
+  caret: GNode<C> | null = null;
+  star: GNode<C> | null = null;
+  sets: Array<{ key: string; set: AimlSet | null; node: GNode<C> }> | null = null;
+  category: C | null = null;
+  shortCut = false;
+  height = NO_HEIGHT;
+
+  word(w: string): GNode<C> | null {
+    if (this.k1 === w) return this.n1;
+    return this.words ? (this.words.get(w) ?? null) : null;
+  }
+}
+
+export type StarKind = 0 | 1 | 2; // input, that, topic
+const MAX_STARS = 32;
+
+/** Star bindings of one match, as strings. */
+export interface Stars {
+  input: string[];
+  that: string[];
+  topic: string[];
+}
+
+export interface MatchResult<C> {
+  category: C;
+  stars: Stars;
+}
+
+export type SetResolver = (name: string) => AimlSet | null;
+
+function isMarker(w: string): boolean {
+  return w === THAT_MARK || w === TOPIC_MARK;
+}
+
+/**
+ * Program AB's graphmaster: at each word `$word` > `#` > `_` > word > `<set>` > that/topic shortcut > `^` > `*`,
+ * depth-first. Categories whose that and topic are both `*` end at the pattern node ("shortcut"), as in Program AB.
+ */
+export class Graphmaster<C extends Leaf> {
+  readonly root = new GNode<C>();
+  count = 0;
+
+  constructor(private readonly resolveSet: SetResolver) {}
+
+  /** Adds a category; returns the category it replaced (a duplicate), if any. */
+  add(tokens: readonly string[], category: C): C | null {
+    const shortcutAt = tokens.length - 4;
+    const shortcut =
+      shortcutAt >= 0 &&
+      tokens[shortcutAt] === THAT_MARK &&
+      tokens[shortcutAt + 1] === "*" &&
+      tokens[shortcutAt + 2] === TOPIC_MARK &&
+      tokens[shortcutAt + 3] === "*" &&
+      tokens.indexOf(THAT_MARK) === shortcutAt;
+    const replaced = this.addPath(this.root, tokens, 0, shortcut ? shortcutAt : -1, category);
+    if (!replaced) this.count++;
+    return replaced;
+  }
+
+  private addPath(
+    node: GNode<C>,
+    tokens: readonly string[],
+    i: number,
+    shortcutAt: number,
+    cat: C,
+  ): C | null {
+    if (i === tokens.length || i === shortcutAt) {
+      const old = node.category;
+      node.category = cat;
+      if (i === shortcutAt) {
+        node.shortCut = true;
+        node.height = Math.min(4, node.height);
+      } else node.height = 0;
+      return old;
+    }
+    const w = tokens[i] as string;
+    const child = this.child(node, w);
+    const replaced = this.addPath(child, tokens, i + 1, shortcutAt, cat);
+    const offset = w === "#" || w === "^" ? 0 : 1;
+    node.height = Math.min(offset + child.height, node.height);
+    return replaced;
+  }
+
+  private child(node: GNode<C>, w: string): GNode<C> {
+    switch (w) {
+      case "#":
+        node.sharp ??= new GNode<C>();
+        return node.sharp;
+      case "_":
+        node.under ??= new GNode<C>();
+        return node.under;
+      case "^":
+        node.caret ??= new GNode<C>();
+        return node.caret;
+      case "*":
+        node.star ??= new GNode<C>();
+        return node.star;
+    }
+    if (w.length > 1 && w[0] === "$") {
+      node.dollar ??= new Map();
+      let n = node.dollar.get(w.slice(1));
+      if (!n) {
+        n = new GNode<C>();
+        node.dollar.set(w.slice(1), n);
+      }
+      return n;
+    }
+    if (w.startsWith("<SET>") && w.endsWith("</SET>")) {
+      node.sets ??= [];
+      let entry = node.sets.find((s) => s.key === w);
+      if (!entry) {
+        entry = { key: w, set: this.resolveSet(w.slice(5, -6)), node: new GNode<C>() };
+        node.sets.push(entry);
+      }
+      return entry.node;
+    }
+    const existing = node.word(w);
+    if (existing) return existing;
+    const n = new GNode<C>();
+    if (node.k1 === null && !node.words) {
+      node.k1 = w;
+      node.n1 = n;
+    } else {
+      if (!node.words) {
+        node.words = new Map();
+        node.words.set(node.k1 as string, node.n1 as GNode<C>);
+        node.k1 = null;
+        node.n1 = null;
+      }
+      node.words.set(w, n);
+    }
+    return n;
+  }
+
+  /** Tokens of every node key plus nothing else: Program AB's brain vocabulary. */
+  vocabulary(into: Set<string>): void {
+    const walk = (n: GNode<C>): void => {
+      if (n.k1 !== null && n.n1) {
+        into.add(n.k1);
+        walk(n.n1);
+      }
+      if (n.words)
+        for (const [k, c] of n.words) {
+          into.add(k);
+          walk(c);
+        }
+      if (n.dollar)
+        for (const [k, c] of n.dollar) {
+          into.add(`$${k}`);
+          walk(c);
+        }
+      if (n.sets)
+        for (const s of n.sets) {
+          into.add(s.key);
+          walk(s.node);
+        }
+      for (const [k, c] of [
+        ["#", n.sharp],
+        ["_", n.under],
+        ["^", n.caret],
+        ["*", n.star],
+      ] as const) {
+        if (c) {
+          into.add(k);
+          walk(c);
+        }
+      }
+    };
+    walk(this.root);
+  }
+}
+
+/**
+ * Matches token paths against one or more graphs. Reuses its scratch buffers: not re-entrant, so a match
+ * completes (and its stars are copied out) before the caller evaluates anything.
+ */
+export class Matcher<C extends Leaf> {
+  private words: readonly string[] = [];
+  private upper: string[] = [];
+  private len = 0;
+  private readonly bind = new Int32Array(3 * MAX_STARS * 2);
+
+  constructor(private nullstar: string) {}
+
+  setNullstar(v: string): void {
+    this.nullstar = v;
+  }
+
+  match(graph: Graphmaster<C>, words: readonly string[]): MatchResult<C> | null {
+    this.words = words;
+    const up = this.upper;
+    up.length = words.length;
+    for (let i = 0; i < words.length; i++) up[i] = (words[i] as string).toUpperCase();
+    this.len = words.length;
+    this.bind.fill(-1);
+    const leaf = this.node(graph.root, 0, 0, 0);
+    if (!leaf?.category) return null;
+    return { category: leaf.category, stars: this.collect() };
+  }
+
+  private set(kind: number, idx: number, start: number, end: number): void {
+    if (idx >= MAX_STARS) return;
+    const at = (kind * MAX_STARS + idx) * 2;
+    this.bind[at] = start;
+    this.bind[at + 1] = end;
+  }
+
+  private collect(): Stars {
+    const out: Stars = { input: [], that: [], topic: [] };
+    const lists = [out.input, out.that, out.topic];
+    for (let kind = 0; kind < 3; kind++) {
+      const list = lists[kind] as string[];
+      for (let idx = 0; idx < MAX_STARS; idx++) {
+        const at = (kind * MAX_STARS + idx) * 2;
+        const s = this.bind[at] as number;
+        if (s < 0) {
+          list.push("");
+          continue;
+        }
+        const e = this.bind[at + 1] as number;
+        list.push(s === e ? this.nullstar : this.words.slice(s, e).join(" ").replace(JAVA_TRIM, ""));
+      }
+      while (list.length > 0 && this.bind[(kind * MAX_STARS + list.length - 1) * 2] === -1) list.pop();
+    }
+    return out;
+  }
+
+  private node(node: GNode<C>, i: number, kind: number, si: number): GNode<C> | null {
+    const len = this.len;
+    if (i === len) return node.category ? node : null;
+    if (len - i < node.height) return null;
+    const w = this.upper[i] as string;
+    let r: GNode<C> | null = null;
+    if (node.dollar) {
+      const c = node.dollar.get(w);
+      if (c) r = this.node(c, i + 1, kind, si);
+      if (r) return r;
+    }
+    if (node.sharp) {
+      r = this.zeroOrMore(node.sharp, i, kind, si);
+      if (r) return r;
+    }
+    if (node.under) {
+      r = this.wild(node.under, i, kind, si);
+      if (r) return r;
+    }
+    const c = node.word(w);
+    if (c) {
+      if (w === THAT_MARK) r = this.node(c, i + 1, 1, 0);
+      else if (w === TOPIC_MARK) r = this.node(c, i + 1, 2, 0);
+      else r = this.node(c, i + 1, kind, si);
+      if (r) return r;
+    }
+    if (node.sets) {
+      r = this.setMatch(node, i, kind, si);
+      if (r) return r;
+    }
+    if (node.shortCut && node.category && w === THAT_MARK) {
+      const t = this.upper.indexOf(TOPIC_MARK, i);
+      this.set(1, 0, i + 1, t);
+      this.set(2, 0, t + 1, len);
+      return node;
+    }
+    if (node.caret) {
+      r = this.zeroOrMore(node.caret, i, kind, si);
+      if (r) return r;
+    }
+    if (node.star) return this.wild(node.star, i, kind, si);
+    return null;
+  }
+
+  private zeroOrMore(child: GNode<C>, i: number, kind: number, si: number): GNode<C> | null {
+    // Program AB binds the empty star before trying (a failed attempt leaves it bound).
+    this.set(kind, si, i, i);
+    const r = this.node(child, i, kind, si + 1);
+    if (r) return r;
+    return this.wild(child, i, kind, si);
+  }
+
+  private wild(child: GNode<C>, i: number, kind: number, si: number): GNode<C> | null {
+    const up = this.upper;
+    if (isMarker(up[i] as string)) return null;
+    if (child.category && !child.shortCut) {
+      // Program AB: a wildcard leading to a leaf takes the rest of the path without trying deeper nodes.
+      this.set(kind, si, i, this.len);
+      return child;
+    }
+    for (let j = i + 1; j < this.len && !isMarker(up[j - 1] as string); j++) {
+      const r = this.node(child, j, kind, si + 1);
+      if (r) {
+        this.set(kind, si, i, j);
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private setMatch(node: GNode<C>, i: number, kind: number, si: number): GNode<C> | null {
+    const up = this.upper;
+    if (isMarker(up[i] as string)) return null;
+    for (const entry of node.sets as NonNullable<GNode<C>["sets"]>) {
+      const set = entry.set;
+      if (!set) continue;
+      let best: GNode<C> | null = null;
+      let phrase = up[i] as string;
+      for (
+        let q = i + 1, length = 1;
+        q < this.len && !isMarker(up[q - 1] as string) && length <= set.maxLength;
+        q++
+      ) {
+        if (set.has(phrase)) {
+          const r = this.node(entry.node, q, kind, si + 1);
+          if (r) {
+            this.set(kind, si, i, q);
+            best = r;
+          }
+        }
+        length++;
+        phrase += ` ${up[q]}`;
+      }
+      if (best) return best;
+    }
+    return null;
+  }
+}
