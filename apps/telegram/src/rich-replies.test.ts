@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Harness, type Mode, startHarness } from "./test-support/harness.js";
 import { CARD_MARKUP, LONG_POSTBACK, LONG_TEXT } from "./test-support/memory-backend.js";
-import { callbackUpdate, messageUpdate, person, privateChat, textMessage } from "./testing/updates.js";
+import { callbackUpdate, group, messageUpdate, person, privateChat, textMessage } from "./testing/updates.js";
 
 const alice = person(2001, "Alice");
 const chat = privateChat(alice);
@@ -116,6 +116,25 @@ describe.each<Mode>(["polling", "webhook"])("rich replies (%s)", (mode) => {
     await say("Tea");
     await h.fake.waitFor("sendMessage", (c) => c.params.text === "Tea it is.");
     expect(h.backend.requests.map((r) => r.input)).toEqual(["quick", "i choose tea"]);
+  });
+
+  it("in a group, shows quick replies to the person asked and takes only that person's tap", async () => {
+    const room = group(-100777);
+    const bob = person(2002, "Bob");
+    const question = textMessage(room, alice, "@parley_test_bot quick");
+    await h.deliver(messageUpdate(question));
+    const offer = await h.fake.waitFor("sendMessage");
+    expect(offer.params.reply_parameters).toMatchObject({ message_id: question.message_id });
+    expect(offer.params.reply_markup).toMatchObject({ selective: true, one_time_keyboard: true });
+
+    // Bob's "Tea" is chatter in the group; Alice's is her tap on the keyboard.
+    await h.deliver(messageUpdate(textMessage(room, bob, "Tea")));
+    await h.deliver(messageUpdate(textMessage(room, alice, "Tea")));
+    await h.fake.waitFor("sendMessage", (c) => c.params.text === "Tea it is.");
+    expect(h.backend.requests.map((r) => [r.interlocutor.userId, r.input])).toEqual([
+      [String(alice.id), "quick"],
+      [String(alice.id), "i choose tea"],
+    ]);
   });
 
   it("sends split messages separately, media natively and lists as formatted text", async () => {

@@ -64,9 +64,11 @@ export class TelegramSender {
         await this.wait(call.seconds * 1000);
         continue;
       }
+      // A selective reply keyboard shows only to the sender of the message it quotes.
+      const quoted = call.kind === "text" && call.quickReplies ? to.replyTo : quote;
       const reply =
-        quote !== undefined
-          ? { reply_parameters: { message_id: quote, allow_sending_without_reply: true } }
+        quoted !== undefined
+          ? { reply_parameters: { message_id: quoted, allow_sending_without_reply: true } }
           : {};
       await this.send(call, to, reply);
       quote = undefined;
