@@ -32,6 +32,16 @@ describe("who the Slack bot answers (Events API over HTTP)", () => {
     expect(h.bot.askers).toEqual([`${h.fake.teamId}:U0ALICE`, `${h.fake.teamId}:U0ALICE`]);
   });
 
+  it("acknowledges Slack at once, before the bot has answered", async () => {
+    const release = h.bot.hold();
+    const res = await h.sendEvent(dmEvent("slow question"));
+    expect(res.status).toBe(200);
+    expect(h.fake.posts).toEqual([]);
+    release();
+    const [post] = await h.fake.waitForPosts(1);
+    expect(post?.text).toBe("You said: slow question");
+  });
+
   it("keeps apart the memory of two people", async () => {
     await h.sendEvent(dmEvent("my name is Alice", "U0ALICE"));
     await h.fake.waitForPosts(1);

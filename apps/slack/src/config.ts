@@ -55,12 +55,14 @@ export const fromEnv: ChannelFromEnv = (env, ctx: ChannelContext): ChannelFactor
     };
   }
   const channel = createSlackChannel({ ...config, logger: ctx.logger.child({ channel: "slack" }) });
+  // Keep any base path of the public URL (a reverse proxy may serve the gateway under one).
+  const eventsUrl = ctx.publicUrl
+    ? `${ctx.publicUrl.replace(/\/+$/, "")}${SLACK_EVENTS_PATH}`
+    : SLACK_EVENTS_PATH;
   const notes =
     config.mode.kind === "socket"
       ? ["Socket Mode: no public URL needed"]
-      : [
-          `Events API: register ${ctx.publicUrl ? new URL(SLACK_EVENTS_PATH, ctx.publicUrl).href : SLACK_EVENTS_PATH} for events and interactivity`,
-        ];
+      : [`Events API: register ${eventsUrl} for events and interactivity`];
   return { name: "slack", enabled: true, channel, notes };
 };
 

@@ -31,10 +31,24 @@ export class MemoryBot implements TalkBackend {
   /** Who asked each input (the channel's user id, e.g. slack "T1:U2"). */
   readonly askers: string[] = [];
   readonly #names = new Map<string, string>();
+  #gate: Promise<void> | undefined;
+
+  /** Makes the bot stall until the returned function is called (a slow talk API). */
+  hold(): () => void {
+    let release = () => {};
+    this.#gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return () => {
+      this.#gate = undefined;
+      release();
+    };
+  }
 
   async talk(req: TalkRequest): Promise<TalkResult> {
     this.inputs.push(req.input);
     this.askers.push(req.interlocutor.userId);
+    if (this.#gate) await this.#gate;
     const input = req.input.trim();
     const key = req.interlocutor.id;
     const lower = input.toLowerCase().replace(/[?.!]+$/, "");
