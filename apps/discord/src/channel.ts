@@ -116,8 +116,13 @@ export class DiscordChannel implements Channel {
     });
   }
 
+  /**
+   * The gateway calls this every few seconds while the bot thinks. One signal lasts about 10 s on
+   * Discord, so repeats within 8 s are skipped; when the calls stop, the indicator lapses by itself
+   * (also when the bot decides not to answer at all).
+   */
   async typing(to: Address): Promise<void> {
-    this.typingIndicator.start(to.conversationId);
+    await this.typingIndicator.pulse(to.conversationId);
   }
 
   private async connect(client: Client): Promise<void> {
@@ -185,17 +190,16 @@ export class DiscordChannel implements Channel {
     }
   }
 
-  /** Hands an inbound to the gateway, showing typing until the answer is sent. */
+  /** Hands an inbound to the gateway. */
   private async hand(inbound: Inbound): Promise<void> {
     const gateway = this.gateway;
     if (!gateway) return;
-    this.typingIndicator.start(inbound.conversationId);
+    // Typing shows at once; the gateway keeps it up through `typing()` while the bot thinks.
+    void this.typingIndicator.pulse(inbound.conversationId);
     try {
-      const outcome = await gateway.receive(inbound);
-      // A duplicate is answered elsewhere; "busy" gets its reply from the gateway itself.
-      if (outcome.status !== "accepted") this.typingIndicator.stop(inbound.conversationId);
+      // "busy" gets its reply from the gateway itself; a duplicate was answered already.
+      await gateway.receive(inbound);
     } catch (error) {
-      this.typingIndicator.stop(inbound.conversationId);
       this.logger.warn(
         { err: describeError(error), messageId: inbound.messageId },
         "discord message not accepted",

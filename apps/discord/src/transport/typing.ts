@@ -1,5 +1,5 @@
-// "The bot is typing…" while an answer is being made. Discord shows it for about 10 seconds per call,
-// so it is renewed until the answer is sent (or a ceiling is reached, if the answer never comes).
+// "The bot is typing…". Discord shows it for about 10 seconds per call: `pulse` sends one signal
+// (skipping repeats within the renew period), `start`/`stop` keep it up across a <delay>.
 import type { Logger } from "@parley/core";
 import { describeError } from "../errors.js";
 
