@@ -1,0 +1,160 @@
+/**
+ * `pnpm --filter @parley/aiml bench`: compile rate, responses/s and heap on the shared ALICE2 and Free-AIML
+ * bots and on a generated 100,000-category bot, each with a baseline measured in the same run.
+ * Writes packages/aiml/bench-results.json.
+ */
+import { readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { compileBot } from "../compile/compile-bot.js";
+import { conformanceDir, loadBotDir, readAiml, readJson, repoRoot } from "../testing/bot-files.js";
+import type { Bot, BotSource } from "../types.js";
+import { generateBot, prng } from "./generate-bot.js";
+import { NaiveMatcher } from "./naive-matcher.js";
+
+interface Result {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+}
+const results: Result[] = [];
+function record(name: string, value: number, unit: string, baseline: number | null = null): void {
+  const ratio = baseline ? value / baseline : null;
+  results.push({
+    name,
+    value: round(value),
+    unit,
+    baseline: baseline === null ? null : round(baseline),
+    ratio: ratio === null ? null : round(ratio),
+  });
+  const base = baseline === null ? "" : `  (baseline ${round(baseline)}, x${round(ratio ?? 0)})`;
+  console.log(`${name.padEnd(46)} ${String(round(value)).padStart(12)} ${unit}${base}`);
+}
+const round = (v: number): number => (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 100) / 100);
+
+const gc = (): void => {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    g();
+  }
+};
+const heapMb = (): number => process.memoryUsage().heapUsed / 1048576;
+
+function compileOrThrow(source: BotSource): Bot {
+  const { bot, errors } = compileBot(source);
+  if (!bot) throw new Error(`compile failed: ${errors[0]?.message}`);
+  return bot;
+}
+
+/** Best of `runs` compiles, in categories per second. */
+function compileRate(source: BotSource, runs: number): { rate: number; bot: Bot } {
+  let best = 0;
+  let bot: Bot | null = null;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    bot = compileOrThrow(source);
+    const s = (performance.now() - t) / 1000;
+    best = Math.max(best, bot.size / s);
+  }
+  return { rate: best, bot: bot as Bot };
+}
+
+/** Responses per second on one core after a warm-up, cycling through the inputs for about `seconds`. */
+function responseRate(bot: Bot, inputs: string[], seconds: number): number {
+  const random = prng(1);
+  let state = bot.newClientState();
+  for (let i = 0; i < 2000; i++) bot.respond(state, inputs[i % inputs.length] as string, { random });
+  let n = 0;
+  const t = performance.now();
+  const end = t + seconds * 1000;
+  while (performance.now() < end) {
+    for (let k = 0; k < 200; k++) {
+      bot.respond(state, inputs[n % inputs.length] as string, { random });
+      n++;
+    }
+    if (n % 20000 === 0) state = bot.newClientState();
+  }
+  return n / ((performance.now() - t) / 1000);
+}
+
+function naiveRate(m: NaiveMatcher, inputs: string[], seconds: number): number {
+  let n = 0;
+  const t = performance.now();
+  const end = t + seconds * 1000;
+  while (performance.now() < end) {
+    m.match(inputs[n % inputs.length] as string);
+    n++;
+  }
+  return n / ((performance.now() - t) / 1000);
+}
+
+function sharedBots(): void {
+  const dir = conformanceDir();
+  const alice = loadBotDir(join(dir, "bots/alice2"));
+  const { rate: aliceCompile, bot: aliceBot } = compileRate(alice, 3);
+  const aliceBytes = alice.aiml.reduce((n, f) => n + f.content.length, 0);
+  const jsonText = JSON.stringify(alice.aiml.map((f) => f.content));
+  let t = performance.now();
+  for (let i = 0; i < 5; i++) JSON.parse(jsonText);
+  const jsonMbps = (5 * aliceBytes) / 1048576 / ((performance.now() - t) / 1000);
+  t = performance.now();
+  compileOrThrow(alice);
+  const ourMbps = aliceBytes / 1048576 / ((performance.now() - t) / 1000);
+  record(`alice2 compile (${aliceBot.size} categories)`, aliceCompile, "categories/s");
+  record("alice2 compile throughput vs JSON.parse of the same text", ourMbps, "MB/s", jsonMbps);
+  const transcripts = readJson<{ conversations: Array<{ steps: Array<{ input: string }> }> }>(
+    join(dir, "bots/alice2/transcripts.json"),
+  );
+  const aliceInputs = transcripts.conversations.flatMap((c) => c.steps.map((s) => s.input));
+  record("alice2 responses (transcript inputs)", responseRate(aliceBot, aliceInputs, 3), "responses/s");
+
+  const freeDir = join(dir, "bots/freeaiml");
+  const free: BotSource = {
+    aiml: readdirSync(freeDir)
+      .filter((f) => f.endsWith(".aiml"))
+      .sort()
+      .map((f) => ({ name: f, content: readAiml(join(freeDir, f)) })),
+  };
+  const { rate: freeCompile, bot: freeBot } = compileRate(free, 3);
+  record(`freeaiml compile (${freeBot.size} categories)`, freeCompile, "categories/s");
+  const convs = readJson<Array<{ steps: Array<{ input: string }> }>>(join(freeDir, "conversations.json"));
+  const freeInputs = convs.flatMap((c) => c.steps.map((s) => s.input));
+  record("freeaiml responses (conversation inputs)", responseRate(freeBot, freeInputs, 3), "responses/s");
+}
+
+function generated(): void {
+  const gen = generateBot(100_000);
+  compileOrThrow(generateBot(10_000, 3).source); // warm-up
+  gc();
+  const before = heapMb();
+  const t = performance.now();
+  const bot = compileOrThrow(gen.source);
+  const seconds = (performance.now() - t) / 1000;
+  gc();
+  const heap = heapMb() - before;
+  const json = JSON.stringify(gen.categories);
+  const tj = performance.now();
+  JSON.parse(json);
+  const jsonRate = gen.categories.length / ((performance.now() - tj) / 1000);
+  record(`generated compile (${bot.size} categories)`, bot.size / seconds, "categories/s", jsonRate);
+  record("generated heap after load (bot retained)", heap, "MB");
+  const naive = new NaiveMatcher(gen.categories);
+  record(
+    "generated responses/s (baseline: linear-scan matcher)",
+    responseRate(bot, gen.inputs, 4),
+    "responses/s",
+    naiveRate(naive, gen.inputs, 2),
+  );
+  console.log(`  (${gen.inputs.length} distinct inputs; heap target < 150 MB)`);
+}
+
+console.log(
+  "targets on the 100k bot: >= 100,000 categories/s compile, >= 10,000 responses/s, < 150 MB heap\n",
+);
+sharedBots();
+generated();
+const out = join(repoRoot(), "packages/aiml/bench-results.json");
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwrote ${out}`);
