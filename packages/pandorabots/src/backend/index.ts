@@ -1,3 +1,4 @@
+export { type FromConfigOptions, type PandorabotsSettings, pandorabotsFromConfig } from "./from-config.js";
 export {
   createPandorabotsBackend,
   PandorabotsBackend,

@@ -46,6 +46,8 @@ export interface FakePandorabots {
   failNextTalks(count: number, failure: Failure): void;
   /** The talk / atalk call number `index` (0-based, counted from the fake's start) fails with `failure`. */
   failTalkAt(index: number, failure: Failure): void;
+  /** Changes (or removes) the rate limit from now on; the window starts empty. */
+  setRateLimit(rateLimit: { max: number; windowMs: number } | undefined): void;
   /** Every talk / atalk call fails with `failure` until `failure` is undefined again. */
   failAllTalks(failure: Failure | undefined): void;
   close(): Promise<void>;
@@ -92,6 +94,7 @@ export async function startFakePandorabots(options: FakePandorabotsOptions = {})
   const botkeys = options.botkeys ?? {};
   const respond = options.respond ?? ((ctx: TalkContext) => `You said: ${ctx.sentence}`);
   const latency = options.latencyMs;
+  let rateLimit = options.rateLimit;
   const state = new FakeState();
   for (const name of options.bots ?? []) state.addBot(name, true);
   const seen = new WeakMap<FastifyRequest, Seen>();
@@ -293,8 +296,8 @@ export async function startFakePandorabots(options: FakePandorabotsOptions = {})
       }
 
       const now = Date.now();
-      if (options.rateLimit) {
-        const { max, windowMs } = options.rateLimit;
+      if (rateLimit) {
+        const { max, windowMs } = rateLimit;
         while (state.talkTimes.length > 0 && (state.talkTimes[0] ?? 0) <= now - windowMs)
           state.talkTimes.shift();
         if (state.talkTimes.length >= max) {
@@ -411,6 +414,10 @@ export async function startFakePandorabots(options: FakePandorabotsOptions = {})
     },
     failTalkAt: (index, failure) => {
       state.failuresAt.set(index, failure);
+    },
+    setRateLimit: (limit) => {
+      rateLimit = limit;
+      state.talkTimes.length = 0;
     },
     failAllTalks: (failure) => {
       state.permanentFailure = failure;
