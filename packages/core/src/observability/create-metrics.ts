@@ -3,6 +3,8 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 export type TalkOutcome = "ok" | "retry" | "failed";
+/** The gateway's per-message outcomes (same strings as the gateway's MessageOutcome). */
+export type MessageOutcomeLabel = "accepted" | "duplicate" | "busy" | "answered" | "failed";
 
 export interface CreateMetricsOptions {
   /** Also export Node process metrics (CPU, memory, event loop lag). Default true. */
@@ -11,6 +13,7 @@ export interface CreateMetricsOptions {
   prefix?: string;
 }
 
+/** Typed handles, plus the hooks the Gateway and TalkQueue call: pass it as their `metrics` option as is. */
 export interface ParleyMetrics {
   registry: Registry;
   /** Messages accepted and not yet answered (waiting, running or between retries). */
@@ -27,17 +30,24 @@ export interface ParleyMetrics {
   talkErrors: Counter<"status">;
   messagesReceived: Counter<"channel">;
   messagesAnswered: Counter<"channel">;
+  /** Messages by channel and outcome (accepted, duplicate, busy, answered, failed). */
+  messagesByOutcome: Counter<"channel" | "outcome">;
+  /** From receiving a message to handing its reply to the channel, by channel. */
+  replyDuration: Histogram<"channel">;
   /** The queue's reporting hooks (structurally the TalkQueue's `metrics` option). */
   queue: {
     backlog(size: number): void;
     attempt(outcome: TalkOutcome, durationMs: number): void;
+    running(count: number): void;
     rejected(): void;
   };
-  /** Counts one talk call in flight until the returned function is called with its outcome. */
-  startTalk(): (outcome: TalkOutcome, error?: { status?: number | string }) => void;
   received(channel: string): void;
   answered(channel: string): void;
   talkError(status: number | string): void;
+  /** One message reached an outcome (the gateway reports every one). */
+  message(channel: string, outcome: MessageOutcomeLabel): void;
+  /** From receiving a message to handing its reply to the channel. */
+  replyLatency(channel: string, ms: number): void;
 }
 
 export function createMetrics(options: CreateMetricsOptions = {}): ParleyMetrics {
@@ -88,6 +98,20 @@ export function createMetrics(options: CreateMetricsOptions = {}): ParleyMetrics
     registers,
   });
 
+  const messagesByOutcome = new Counter({
+    name: `${prefix}messages_total`,
+    help: "Messages by channel and outcome (accepted, duplicate, busy, answered, failed)",
+    labelNames: ["channel", "outcome"] as const,
+    registers,
+  });
+  const replyDuration = new Histogram({
+    name: `${prefix}reply_duration_seconds`,
+    help: "From receiving a message to handing its reply to the channel",
+    labelNames: ["channel"] as const,
+    buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
+    registers,
+  });
+
   const attempt = (outcome: TalkOutcome, durationMs: number) => {
     talkLatency.observe({ outcome: safeLabel(outcome) }, Math.max(0, durationMs) / 1000);
     if (outcome === "retry") retries.inc();
@@ -104,26 +128,21 @@ export function createMetrics(options: CreateMetricsOptions = {}): ParleyMetrics
     talkErrors,
     messagesReceived,
     messagesAnswered,
+    messagesByOutcome,
+    replyDuration,
     queue: {
       backlog: (size) => queueDepth.set(size),
       attempt,
+      running: (count) => inFlight.set(count),
       rejected: () => rejected.inc(),
-    },
-    startTalk() {
-      const started = performance.now();
-      inFlight.inc();
-      let done = false;
-      return (outcome, error) => {
-        if (done) return;
-        done = true;
-        inFlight.dec();
-        attempt(outcome, performance.now() - started);
-        if (outcome !== "ok" && error?.status !== undefined) talkError(error.status);
-      };
     },
     received: (channel) => messagesReceived.inc({ channel: safeLabel(channel) }),
     answered: (channel) => messagesAnswered.inc({ channel: safeLabel(channel) }),
     talkError,
+    message: (channel, outcome) =>
+      messagesByOutcome.inc({ channel: safeLabel(channel), outcome: safeLabel(outcome) }),
+    replyLatency: (channel, ms) =>
+      replyDuration.observe({ channel: safeLabel(channel) }, Math.max(0, ms) / 1000),
   };
 }
 

@@ -8,6 +8,7 @@ export {
 export {
   type CreateMetricsOptions,
   createMetrics,
+  type MessageOutcomeLabel,
   type ParleyMetrics,
   safeLabel,
   type TalkOutcome,

@@ -13,11 +13,11 @@ describe("createMetrics", () => {
     metrics.received("slack");
     metrics.answered("slack");
     metrics.talkError(429);
-    const end = metrics.startTalk();
-    const running = await metrics.registry.metrics();
-    expect(running).toMatch(/^parley_talk_in_flight 1$/m);
-    end("failed", { status: "timeout" });
-    end("failed", { status: "timeout" }); // a second call is ignored
+    metrics.queue.running(1);
+    expect(await metrics.registry.metrics()).toMatch(/^parley_talk_in_flight 1$/m);
+    metrics.queue.running(0);
+    metrics.queue.attempt("failed", 15_000);
+    metrics.talkError("timeout");
 
     const text = await metrics.registry.metrics();
     expect(text).toMatch(/^parley_queue_depth 3$/m);
@@ -31,6 +31,21 @@ describe("createMetrics", () => {
     expect(text).toMatch(/^parley_messages_received_total\{channel="slack"\} 2$/m);
     expect(text).toMatch(/^parley_messages_answered_total\{channel="slack"\} 1$/m);
     expect(await globalRegistry.metrics()).not.toContain("parley_");
+  });
+
+  it("counts every message outcome and the reply latency per channel", async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    metrics.message("telegram", "accepted");
+    metrics.message("telegram", "duplicate");
+    metrics.message("telegram", "failed");
+    metrics.replyLatency("telegram", 1500);
+    metrics.queue.running(2);
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/^parley_messages_total\{channel="telegram",outcome="duplicate"\} 1$/m);
+    expect(text).toMatch(/^parley_messages_total\{channel="telegram",outcome="failed"\} 1$/m);
+    expect(text).toMatch(/^parley_reply_duration_seconds_bucket\{le="2",channel="telegram"\} 1$/m);
+    expect(text).toMatch(/^parley_reply_duration_seconds_bucket\{le="1",channel="telegram"\} 0$/m);
+    expect(text).toMatch(/^parley_talk_in_flight 2$/m);
   });
 
   it("lets two instances live side by side", async () => {
