@@ -24,6 +24,8 @@ export interface SlackHarness {
   sendEvent(event: Record<string, unknown>, opts?: EventOptions): Promise<Response>;
   /** Posts a block_actions payload, signed. */
   sendInteraction(payload: Record<string, unknown>, opts?: Partial<SlackPostOptions>): Promise<Response>;
+  /** Stops the gateway (which drains, then stops the channel); the HTTP listener and the fake stay up. */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,11 @@ export async function startHttpHarness(opts: { logger?: Logger } = {}): Promise<
   }
   const eventsUrl = server.url(SLACK_EVENTS_PATH);
   const routeServer = server;
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= gateway.stop();
+    return stopping;
+  };
   return {
     fake,
     channel,
@@ -70,9 +77,9 @@ export async function startHttpHarness(opts: { logger?: Logger } = {}): Promise<
       }),
     sendInteraction: (payload, o = {}) =>
       postSlackInteraction(eventsUrl, payload, { signingSecret: TEST_SIGNING_SECRET, ...o }),
+    stop,
     async close() {
-      // Drains what was accepted, then stops the channel.
-      await gateway.stop();
+      await stop();
       await routeServer.close();
       await fake.close();
     },
