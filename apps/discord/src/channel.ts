@@ -74,6 +74,13 @@ export class DiscordChannel implements Channel {
     client.on(Events.Error, (error) =>
       this.logger.error({ err: describeError(error) }, "discord client error"),
     );
+    client.on(Events.ShardReconnecting, () => this.logger.info("discord gateway reconnecting"));
+    // discord.js reconnects by itself; it only gives up on close codes it cannot recover from.
+    client.on(Events.ShardDisconnect, ({ code }) => {
+      if (this.accepting) {
+        this.logger.error({ code }, `discord gateway closed for good: ${disconnectError(code).message}`);
+      }
+    });
     this.accepting = true;
     try {
       await this.connect(client);

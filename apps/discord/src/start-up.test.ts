@@ -48,3 +48,14 @@ test("an app whose Message Content intent is off in the portal fails start-up na
   expect(failure).toBeInstanceOf(DiscordStartError);
   expect((failure as Error).message).toMatch(/Privileged Gateway Intents -> Message Content Intent.*4014/);
 });
+
+test("when Discord ends the session for good (token reset), the channel logs an error saying why", async () => {
+  fake = await FakeDiscord.start();
+  const logger = captureLogger();
+  const channel = createDiscordChannel({ token: fake.token, apiUrl: fake.apiUrl, logger });
+  await channel.start(unusedGateway);
+  fake.disconnectGateway(4004);
+  const entry = await logger.waitFor((e) => e.level === "error");
+  expect(entry.msg).toMatch(/closed for good.*rejected DISCORD_TOKEN.*4004/);
+  await channel.stop();
+});

@@ -181,6 +181,11 @@ export class FakeDiscord {
     return id;
   }
 
+  /** Drops the gateway connection with a close code, as Discord does when it ends a session. */
+  disconnectGateway(code: number): void {
+    this.gateway.disconnect(code);
+  }
+
   /** The next `count` message posts are refused with 429 and a Retry-After, as Discord does when a bucket is empty. */
   rateLimitNextMessages(count: number, retryAfterSeconds = 0.2): void {
     this.rateLimits = { left: count, retryAfterSeconds };

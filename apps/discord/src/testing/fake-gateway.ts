@@ -50,6 +50,11 @@ export class FakeGateway {
     this.socket.send(JSON.stringify({ op: Op.Dispatch, t, s: this.sequence, d }));
   }
 
+  /** Closes the client's connection with a gateway close code (4004 bad token, 4014 disallowed intents...). */
+  disconnect(code: number, reason = ""): void {
+    this.socket?.close(code, reason);
+  }
+
   async close(): Promise<void> {
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
