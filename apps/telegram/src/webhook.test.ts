@@ -67,3 +67,16 @@ describe("webhook mode", () => {
     expect(h.backend.requests).toHaveLength(0);
   });
 });
+
+describe("webhook URL with a query string", () => {
+  it("is served on its path and accepts Telegram's posts to it", async () => {
+    const h = await startHarness("webhook", {}, "/hooks/tg?bot=support");
+    try {
+      expect(h.channel.routes?.map((r) => r.path)).toEqual(["/hooks/tg"]);
+      expect(await h.fake.postToWebhook(messageUpdate(textMessage(chat, alice, "via query")))).toBe(200);
+      await h.fake.waitFor("sendMessage", (c) => c.params.text === "You said: via query");
+    } finally {
+      await h.close();
+    }
+  });
+});

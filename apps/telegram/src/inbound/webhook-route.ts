@@ -22,8 +22,10 @@ export function webhookRoute(
   isAccepting: () => boolean,
   logger: Logger,
 ): HttpRoute {
-  const path = new URL(webhook.url).pathname;
-  const callback = bot.webhookCallback(path, { secretToken: webhook.secret });
+  const url = new URL(webhook.url);
+  const path = url.pathname;
+  // telegraf compares the whole request target, query included, with what it was given.
+  const callback = bot.webhookCallback(path + url.search, { secretToken: webhook.secret });
   return {
     method: "POST",
     path,

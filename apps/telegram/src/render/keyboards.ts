@@ -11,7 +11,8 @@ export function inlineKeyboard(buttons: readonly Button[], codec: PostbackCodec)
 
 function inlineButton(button: Button, codec: PostbackCodec): InlineKeyboardButton {
   if (button.url && !button.postback) return { text: button.text, url: button.url };
-  return { text: button.text, callback_data: codec.encode(button.postback ?? button.text) };
+  // Telegram refuses an empty callback_data: a button without a postback sends its label.
+  return { text: button.text, callback_data: codec.encode(button.postback || button.text) };
 }
 
 /** A one-time keyboard, three short replies per row; `selective` limits it to the person answered in groups. */

@@ -25,6 +25,7 @@ export interface Harness {
 export async function startHarness(
   mode: Mode,
   options: Partial<TelegramChannelOptions> = {},
+  webhookPath = "/telegram/webhook",
 ): Promise<Harness> {
   const fake = await FakeBotApi.start({ token: TOKEN });
   const listener = mode === "webhook" ? await RouteListener.start() : undefined;
@@ -32,7 +33,7 @@ export async function startHarness(
     token: TOKEN,
     apiRoot: fake.apiRoot,
     mode,
-    ...(listener ? { webhook: { url: `${listener.url}/telegram/webhook`, secret: WEBHOOK_SECRET } } : {}),
+    ...(listener ? { webhook: { url: `${listener.url}${webhookPath}`, secret: WEBHOOK_SECRET } } : {}),
     ...options,
   });
   listener?.mount(channel.routes ?? []);
