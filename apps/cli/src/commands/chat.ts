@@ -5,7 +5,6 @@ import { createInterface } from "node:readline";
 import { replyToText } from "@parley/core";
 import type { Command } from "commander";
 import type { Io } from "../io.js";
-import { openRuntime } from "../start/runtime.js";
 
 export function registerChat(program: Command, io: Io): void {
   program
@@ -14,6 +13,7 @@ export function registerChat(program: Command, io: Io): void {
     .option("--user <id>", "who you are to the bot (the bot remembers you by it)", safeUserName())
     .addHelpText("after", "\nExamples:\n  $ parley chat\n  $ echo 'my name is Ada' | parley chat --user ada")
     .action(async (flags: { user: string }) => {
+      const { openRuntime } = await import("../start/runtime.js");
       const runtime = await openRuntime({ env: io.env, cwd: io.cwd, logLevel: "warn" });
       const { gateway, talkApi } = runtime;
       // The terminal is a channel like any other; replies come back through `ask`.

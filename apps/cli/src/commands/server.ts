@@ -1,6 +1,5 @@
 // parley server: the Pandorabots-compatible server alone.
 import { resolve } from "node:path";
-import { DEMO_BOT_NAME, serverOptionsFromEnv, startServer } from "@parley/server";
 import { type Command, Option } from "commander";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
@@ -22,6 +21,7 @@ export function registerServer(program: Command, io: Io): void {
       "\nAlso: PARLEY_SERVER_APP_ID (default parley), PARLEY_SERVER_USER_KEY (generated and stored on first start when unset),\nPARLEY_SERVER_TALK_PER_MINUTE, PARLEY_SERVER_MAX_ANON_CLIENTS, PARLEY_SERVER_MAX_BOTS (0 = unlimited).\n\nExample:\n  $ parley server --port 8011 --data-dir ./data\n  $ curl -X POST 'http://127.0.0.1:8011/atalk/parley/parley?user_key=KEY&input=hello'",
     )
     .action(async (flags: { port?: string; host?: string; dataDir?: string }) => {
+      const { DEMO_BOT_NAME, serverOptionsFromEnv, startServer } = await import("@parley/server");
       const options = serverOptionsFromEnv(io.env);
       if (flags.port !== undefined) {
         const port = Number(flags.port);

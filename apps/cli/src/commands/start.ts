@@ -4,7 +4,6 @@ import { CONFIG_VARIABLES } from "@parley/core";
 import type { Command } from "commander";
 import type { Io } from "../io.js";
 import { onShutdownSignal } from "../signals.js";
-import { startParley } from "../start/run-start.js";
 
 export function registerStart(program: Command, io: Io): void {
   program
@@ -22,6 +21,8 @@ export function registerStart(program: Command, io: Io): void {
       )}\nChannels: TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), DISCORD_TOKEN; see the README.\n\nExamples:\n  $ parley start\n  $ PORT=8080 TELEGRAM_BOT_TOKEN=123:abc parley start`,
     )
     .action(async () => {
+      // Loaded on use: the channel SDKs are heavy and other commands do not need them.
+      const { startParley } = await import("../start/run-start.js");
       const started = await startParley({ env: io.env, cwd: io.cwd, print: io.out });
       await new Promise<void>((resolve) => {
         onShutdownSignal(async (signal) => {
