@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 it("keeps each person's replies in order at concurrency 8 with random latencies", async () => {
-  fake = await startFakePandorabots({ appId: "app1", bots: [BOT], latencyMs: () => 1 + Math.random() * 20 });
+  fake = await startFakePandorabots({ appId: "app1", bots: [BOT], latencyMs: () => 5 + Math.random() * 20 });
   db = tempDbPath();
   pipeline = await startPipeline(fake, db.path, { concurrency: 8 });
   const users = Array.from({ length: 16 }, (_, i) => `user${i}`);
