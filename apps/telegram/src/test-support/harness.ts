@@ -1,9 +1,17 @@
-// Wires a test: fake Bot API <- real telegraf <- Telegram channel <- real core gateway <- in-test backend.
-import { createGateway, type Gateway, MemoryInterlocutorStore } from "@parley/core";
+// Wires a test: fake Bot API <-> real telegraf <-> Telegram channel <-> the real core gateway and HTTP
+// listener <-> an in-test backend.
+import {
+  createGateway,
+  createHttpListener,
+  createMetrics,
+  type Gateway,
+  type HttpListener,
+  MemoryInterlocutorStore,
+} from "@parley/core";
 import { createTelegramChannel, type TelegramChannel } from "../channel.js";
 import type { TelegramChannelOptions } from "../options.js";
+import { silentLogger } from "../silent-logger.js";
 import { FakeBotApi } from "../testing/fake-bot-api.js";
-import { RouteListener } from "../testing/route-listener.js";
 import { MemoryTalkBackend } from "./memory-backend.js";
 
 export const TOKEN = "123456789:AAH-test-token_0123456789abcdefghijk";
@@ -28,7 +36,17 @@ export async function startHarness(
   webhookPath = "/telegram/webhook",
 ): Promise<Harness> {
   const fake = await FakeBotApi.start({ token: TOKEN });
-  const listener = mode === "webhook" ? await RouteListener.start() : undefined;
+  // The same listener `parley start` runs: Fastify handing raw req/res to channel routes.
+  const listener: HttpListener | undefined =
+    mode === "webhook"
+      ? await createHttpListener({
+          host: "127.0.0.1",
+          port: 0,
+          logger: silentLogger,
+          health: { ready: async () => true },
+          metricsRegistry: createMetrics({ processMetrics: false }).registry,
+        })
+      : undefined;
   const channel = createTelegramChannel({
     token: TOKEN,
     apiRoot: fake.apiRoot,
@@ -36,7 +54,7 @@ export async function startHarness(
     ...(listener ? { webhook: { url: `${listener.url}${webhookPath}`, secret: WEBHOOK_SECRET } } : {}),
     ...options,
   });
-  listener?.mount(channel.routes ?? []);
+  listener?.addRoutes(channel.routes ?? []);
   const backend = new MemoryTalkBackend();
   const gateway = createGateway({
     bot: "test-bot",

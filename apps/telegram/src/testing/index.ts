@@ -1,3 +1,2 @@
 export { type BotApiCall, type BotApiError, FakeBotApi, type FakeBotUser } from "./fake-bot-api.js";
-export { RouteListener } from "./route-listener.js";
 export * from "./updates.js";
