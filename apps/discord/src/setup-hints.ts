@@ -2,7 +2,7 @@
 import { OAuth2Scopes, PermissionFlagsBits, PermissionsBitField } from "discord.js";
 
 export const MESSAGE_CONTENT_HINT =
-  "the Message Content intent must be enabled in the Discord Developer Portal (your app -> Bot -> Privileged Gateway Intents -> Message Content Intent), or server messages arrive empty";
+  "the Message Content intent must be enabled in the Discord Developer Portal (your app -> Bot -> Privileged Gateway Intents -> Message Content Intent); without it Discord refuses the connection or delivers messages with empty content";
 
 /** Permissions the bot needs in a server channel: see, read history, answer (with embeds), in threads too. */
 export const BOT_PERMISSIONS = new PermissionsBitField([
