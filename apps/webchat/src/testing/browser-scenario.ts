@@ -30,6 +30,17 @@ export const DEMO_SCENARIO: WebchatScenario = {
   askNameAnswer: "Ada",
 };
 
+/** The same walk through the demo bot's AIML (apps/server/demo-bot), for `parley start` tests. */
+export const DEMO_BOT_SCENARIO: WebchatScenario = {
+  tellName: "my name is Ada",
+  tellNameAnswer: "Pleased to meet you, Ada",
+  askButtons: "buttons",
+  buttonLabel: 'Send "hello"',
+  buttonAnswer: "Hello, Ada!",
+  askName: "what is my name",
+  askNameAnswer: "Your name is Ada",
+};
+
 export interface ScenarioOptions {
   /** Longest wait for one answer. Default 15 s. */
   timeoutMs?: number;
