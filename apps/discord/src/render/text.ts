@@ -2,9 +2,24 @@
 import { escapeMarkdown } from "discord.js";
 import { Limits } from "./limits.js";
 
-/** Escapes markdown the bot did not mean (a "*" in an answer must not turn text bold). */
+const WEB_URL = /https?:\/\/[^\s<>]+/g;
+
+/**
+ * Escapes markdown the bot did not mean (a "*" in an answer must not turn text bold). Bare URLs are
+ * left alone: Discord links them as written, and a backslash inside one would break it.
+ */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, maskedLink: true });
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(WEB_URL)) {
+    out += escapePlain(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + escapePlain(text.slice(last));
+}
+
+function escapePlain(text: string): string {
+  return text ? escapeMarkdown(text, { heading: true, maskedLink: true }) : text;
 }
 
 // Preferred cut points, best first: paragraph, line, sentence end, word.

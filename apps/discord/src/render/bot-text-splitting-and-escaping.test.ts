@@ -34,3 +34,9 @@ test("markdown the bot did not mean is escaped", () => {
   expect(escapeText("2*3*4 and _x_ and `code`")).toBe("2\\*3\\*4 and \\_x\\_ and \\`code\\`");
   expect(escapeText("# not a heading")).toBe("\\# not a heading");
 });
+
+test("URLs in bot text are left as written so Discord still links them", () => {
+  expect(escapeText("see https://example.com/a_b_c?x=*1* or _this_")).toBe(
+    "see https://example.com/a_b_c?x=*1* or \\_this\\_",
+  );
+});
