@@ -1,7 +1,6 @@
 // createServer / startServer: the programmatic API behind `parley server` and `parley start`.
 import type { Logger } from "@parley/core";
 import type { FastifyInstance } from "fastify";
-import pino from "pino";
 import {
   DEFAULT_APP_ID,
   DEFAULT_PORT,
@@ -17,10 +16,12 @@ import { BotAdmin } from "./runtime/bot-admin.js";
 import { BotRegistry } from "./runtime/bot-registry.js";
 import { KeyedMutex } from "./runtime/keyed-mutex.js";
 import { MinuteRateLimiter } from "./runtime/rate-limiter.js";
+import { StateCache } from "./runtime/state-cache.js";
 import { TalkService } from "./runtime/talk-service.js";
 import { BotStore } from "./storage/bot-store.js";
 import { ConversationStore } from "./storage/conversation-store.js";
 import { openDatabase } from "./storage/database.js";
+import { TurnWriter } from "./storage/turn-writer.js";
 
 export interface ParleyServer {
   readonly appId: string;
@@ -42,12 +43,12 @@ export interface RunningServer extends ParleyServer {
 }
 
 export async function createServer(options: ServerOptions): Promise<ParleyServer> {
-  const logger: Logger = options.logger ?? pino({ name: "parley-server" });
   const clock = options.clock ?? Date.now;
   const appId = options.appId ?? DEFAULT_APP_ID;
   const limits = options.limits ?? {};
   const engine = options.engine ?? (await loadAimlEngine());
   const { userKey, generated } = resolveUserKey(options.dataDir, options.userKey);
+  const logger = options.logger ?? (await defaultLogger(options, userKey));
   if (generated) {
     (
       options.onUserKeyGenerated ??
@@ -64,6 +65,8 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   const talk = new TalkService({
     registry,
     conversations,
+    writer: new TurnWriter(conversations),
+    states: new StateCache(options.stateCacheSize ?? 1000),
     mutex: new KeyedMutex(),
     limiter: new MinuteRateLimiter(limits.talkPerMinute ?? 0, clock),
     clock,
@@ -99,6 +102,16 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       db.close();
     },
   };
+}
+
+/** The core's pino logger, which also scrubs the user key from any line as a last line of defence. */
+async function defaultLogger(options: ServerOptions, userKey: string): Promise<Logger> {
+  const { createLogger } = await import("@parley/core");
+  return createLogger({
+    level: options.logLevel ?? "info",
+    base: { name: "parley-server" },
+    secrets: [userKey],
+  });
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {

@@ -21,7 +21,10 @@ export interface ServerOptions {
   /** When absent, one is generated on first start and kept in `<dataDir>/user-key`. */
   userKey?: string;
   limits?: PlanLimits;
+  /** Defaults to the core's pino logger (stderr) at `logLevel`. */
   logger?: Logger;
+  /** Level of the default logger: PARLEY_LOG_LEVEL, default "info". */
+  logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
   /** Milliseconds since the epoch; injectable for tests. */
   clock?: () => number;
   /** Idle time that ends a session (and a plain client's predicates). Default 30 minutes. */
@@ -30,6 +33,8 @@ export interface ServerOptions {
   demoBot?: boolean;
   /** AIML implementation; defaults to @parley/aiml. */
   engine?: AimlEngine;
+  /** Parsed states of this many recently active clients stay in memory (0 disables). Default 1000. */
+  stateCacheSize?: number;
   /** Largest accepted bot file upload. Default 16 MiB. */
   maxUploadBytes?: number;
   /** Called once with a newly generated user key (default: printed to stdout). */
@@ -59,6 +64,13 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serv
   if (env.PARLEY_SERVER_HOST) options.host = env.PARLEY_SERVER_HOST;
   if (env.PARLEY_SERVER_APP_ID) options.appId = env.PARLEY_SERVER_APP_ID;
   if (env.PARLEY_SERVER_USER_KEY) options.userKey = env.PARLEY_SERVER_USER_KEY;
+  const level = env.PARLEY_LOG_LEVEL;
+  if (level) {
+    if (!["trace", "debug", "info", "warn", "error", "fatal", "silent"].includes(level)) {
+      throw new Error("PARLEY_LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent");
+    }
+    options.logLevel = level as ServerOptions["logLevel"];
+  }
   const limits: PlanLimits = {};
   const talk = intFromEnv(env, "PARLEY_SERVER_TALK_PER_MINUTE");
   if (talk !== undefined) limits.talkPerMinute = talk;

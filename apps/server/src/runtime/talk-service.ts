@@ -4,9 +4,12 @@ import type { ClientState, EngineBot, ExtraItem, TraceItem } from "../engine/con
 import { BadRequestError, PlanLimitError, RateLimitedError } from "../http/errors.js";
 import type { BotRow } from "../storage/bot-store.js";
 import type { ConversationStore } from "../storage/conversation-store.js";
+import type { TurnWriter } from "../storage/turn-writer.js";
 import type { BotRegistry } from "./bot-registry.js";
 import type { KeyedMutex } from "./keyed-mutex.js";
 import type { MinuteRateLimiter } from "./rate-limiter.js";
+import type { CachedState, StateCache } from "./state-cache.js";
+import { decodeState, encodeState } from "./state-codec.js";
 
 export interface TalkParams {
   input: string;
@@ -36,6 +39,8 @@ const APP_CLIENT = "";
 export interface TalkServiceDeps {
   registry: BotRegistry;
   conversations: ConversationStore;
+  writer: TurnWriter;
+  states: StateCache;
   mutex: KeyedMutex;
   limiter: MinuteRateLimiter;
   clock: () => number;
@@ -80,14 +85,18 @@ export class TalkService {
       if (anonymous && !persistent) throw new BadRequestError("Unknown client_name: atalk did not issue it");
     }
 
-    return deps.mutex.run(`${bot.id}\u0000${clientName}`, () => {
+    // The botkey is unique per bot ever created, unlike a row id SQLite may reuse after a delete.
+    const key = `${bot.botkey}\u0000${clientName}`;
+    return deps.mutex.run(key, async () => {
       const now = deps.clock();
-      const stored = deps.conversations.clientState(bot.id, clientName);
-      const idle = stored !== undefined && now - stored.last_active_at > deps.sessionIdleMs;
+      const stored = this.load(key, bot.id, clientName, engineBot);
+      const idle = stored !== undefined && now - stored.lastActiveAt > deps.sessionIdleMs;
       // Predicates of a client atalk never issued live only through an active conversation.
       const fresh = stored === undefined || params.reset || (idle && !persistent);
-      const state = fresh ? this.freshState(engineBot, bot.id, clientName) : JSON.parse(stored.state);
+      const state = fresh || !stored ? this.freshState(engineBot, bot.id, clientName) : stored.state;
 
+      // respond() may mutate the state in place: if it or the commit fails, the next turn rereads SQLite.
+      deps.states.delete(key);
       const sessionId = this.sessionFor(appId, bot.id, clientName, params.sessionId, now);
       const result = engineBot.respond(state, params.input, {
         extra: params.extra,
@@ -98,22 +107,36 @@ export class TalkService {
         now: () => new Date(deps.clock()),
         onLearnf: (category) => deps.conversations.saveLearnf(bot.id, clientName, category, now),
       });
-      deps.conversations.recordTurn({
+      // The client's lock is held until the commit, so its next request reads this state.
+      await deps.writer.write({
         appId,
         botId: bot.id,
         clientName,
         sessionId,
-        state: JSON.stringify(result.state),
+        state: encodeState(engineBot, result.state),
         input: params.input,
         responses: result.responses,
         now,
       });
+      deps.states.set(key, { state: result.state, lastActiveAt: now });
       const reply: TalkReply = { status: "ok", responses: result.responses, sessionid: sessionId };
       if (issued !== undefined) reply.client_name = issued;
       if (params.extra && result.extra) reply.extra = result.extra;
       if (result.trace && params.trace && params.clientName === undefined) reply.trace = result.trace;
       return reply;
     });
+  }
+
+  private load(
+    key: string,
+    botId: number,
+    clientName: string,
+    engineBot: EngineBot,
+  ): CachedState | undefined {
+    const cached = this.deps.states.get(key);
+    if (cached) return cached;
+    const row = this.deps.conversations.clientState(botId, clientName);
+    return row && { state: decodeState(engineBot, row.state), lastActiveAt: row.last_active_at };
   }
 
   /** A new conversation that still knows what this client taught the bot with learnf. */

@@ -20,6 +20,9 @@ export interface FileRow {
 }
 
 export class BotStore {
+  /** Bot rows are read on every talk call; this process is their only writer, so caching is safe. */
+  private readonly rowsByName = new Map<string, BotRow | undefined>();
+  private readonly rowsByKey = new Map<string, BotRow | undefined>();
   private readonly byName;
   private readonly byKey;
   private readonly list;
@@ -79,11 +82,24 @@ export class BotStore {
   }
 
   find(appId: string, name: string): BotRow | undefined {
-    return this.byName.get(appId, name);
+    const cacheKey = `${appId}\u0000${name}`;
+    if (this.rowsByName.has(cacheKey)) return this.rowsByName.get(cacheKey);
+    const row = this.byName.get(appId, name);
+    // Misses are not cached: guessed names must not grow the map.
+    if (row) this.rowsByName.set(cacheKey, row);
+    return row;
   }
 
   findByKey(botkey: string): BotRow | undefined {
-    return this.byKey.get(botkey);
+    if (this.rowsByKey.has(botkey)) return this.rowsByKey.get(botkey);
+    const row = this.byKey.get(botkey);
+    if (row) this.rowsByKey.set(botkey, row);
+    return row;
+  }
+
+  private invalidate(): void {
+    this.rowsByName.clear();
+    this.rowsByKey.clear();
   }
 
   listBots(appId: string): BotRow[] {
@@ -96,6 +112,7 @@ export class BotStore {
 
   create(appId: string, name: string, botkey: string, now: number): BotRow {
     this.insert.run(appId, name, botkey, now);
+    this.invalidate();
     const row = this.find(appId, name);
     if (!row) throw new Error("bot vanished right after insert");
     return row;
@@ -103,6 +120,7 @@ export class BotStore {
 
   delete(botId: number): void {
     this.remove.run(botId);
+    this.invalidate();
   }
 
   files(botId: number): FileRow[] {
@@ -128,6 +146,7 @@ export class BotStore {
 
   /** Records a successful compilation and makes it the serving version. */
   saveGoodVersion(botId: number, source: string, size: number, now: number): number {
+    this.invalidate();
     return this.db.transaction(() => {
       const id = Number(this.insertVersion.run(botId, source, size, now).lastInsertRowid);
       this.markGood.run(id, botId);
@@ -138,6 +157,7 @@ export class BotStore {
 
   markVerifyFailed(botId: number): void {
     this.markFailed.run(botId);
+    this.invalidate();
   }
 
   versionSourceOf(versionId: number): string | undefined {

@@ -26,7 +26,11 @@ export interface TurnRecord {
 
 export class ConversationStore {
   private readonly ensureApp;
-  private readonly takeSession;
+  private readonly sessionCounter;
+  private readonly saveSessionCounter;
+  /** Session ids are handed out from memory and persisted with each batch of turns (one writer process). */
+  private readonly nextSession = new Map<string, number>();
+  private readonly knownAnonymous = new Set<string>();
   private readonly takeAnonymous;
   private readonly anonymousCount;
   private readonly insertAnonymous;
@@ -38,12 +42,15 @@ export class ConversationStore {
   private readonly insertLog;
   private readonly insertLearnf;
   private readonly learnfOf;
-  readonly recordTurn: (turn: TurnRecord) => void;
+  readonly recordTurns: (turns: TurnRecord[]) => void;
 
   constructor(private readonly db: Db) {
     this.ensureApp = db.prepare<[string]>("INSERT OR IGNORE INTO apps (app_id) VALUES (?)");
-    this.takeSession = db.prepare<[string], { id: number }>(
-      "UPDATE apps SET next_session_id = next_session_id + 1 WHERE app_id = ? RETURNING next_session_id - 1 AS id",
+    this.sessionCounter = db.prepare<[string], { n: number }>(
+      "SELECT next_session_id AS n FROM apps WHERE app_id = ?",
+    );
+    this.saveSessionCounter = db.prepare<[number, string]>(
+      "UPDATE apps SET next_session_id = max(next_session_id, ?) WHERE app_id = ?",
     );
     this.takeAnonymous = db.prepare<[string], { n: number }>(
       "UPDATE apps SET next_anonymous_client = next_anonymous_client + 1 WHERE app_id = ? RETURNING next_anonymous_client - 1 AS n",
@@ -80,18 +87,21 @@ export class ConversationStore {
     this.learnfOf = db.prepare<[number, string], { category: string }>(
       "SELECT category FROM learnf_categories WHERE bot_id = ? AND client_name = ? ORDER BY id",
     );
-    // One transaction per talk request keeps the writes cheap and all-or-nothing.
-    this.recordTurn = db.transaction((turn: TurnRecord) => {
-      this.putState.run(turn.botId, turn.clientName, turn.state, turn.now);
-      this.putSession.run(turn.sessionId, turn.appId, turn.botId, turn.clientName, turn.now);
-      this.insertLog.run(
-        turn.botId,
-        turn.sessionId,
-        turn.clientName,
-        turn.input,
-        JSON.stringify(turn.responses),
-        turn.now,
-      );
+    // One transaction per batch of turns: concurrent requests share a commit.
+    this.recordTurns = db.transaction((turns: TurnRecord[]) => {
+      for (const turn of turns) {
+        this.putState.run(turn.botId, turn.clientName, turn.state, turn.now);
+        this.putSession.run(turn.sessionId, turn.appId, turn.botId, turn.clientName, turn.now);
+        this.insertLog.run(
+          turn.botId,
+          turn.sessionId,
+          turn.clientName,
+          turn.input,
+          JSON.stringify(turn.responses),
+          turn.now,
+        );
+      }
+      for (const [appId, next] of this.nextSession) this.saveSessionCounter.run(next, appId);
     });
   }
 
@@ -100,9 +110,14 @@ export class ConversationStore {
   }
 
   nextSessionId(appId: string): number {
-    const row = this.takeSession.get(appId);
-    if (!row) throw new Error(`unknown app ${appId}`);
-    return row.id;
+    let next = this.nextSession.get(appId);
+    if (next === undefined) {
+      const row = this.sessionCounter.get(appId);
+      if (!row) throw new Error(`unknown app ${appId}`);
+      next = row.n;
+    }
+    this.nextSession.set(appId, next + 1);
+    return next;
   }
 
   anonymousClientCount(appId: string): number {
@@ -121,7 +136,12 @@ export class ConversationStore {
   }
 
   isAnonymousClient(appId: string, name: string): boolean {
-    return this.anonymousExists.get(appId, name) !== undefined;
+    const key = `${appId}\u0000${name}`;
+    if (this.knownAnonymous.has(key)) return true;
+    const known = this.anonymousExists.get(appId, name) !== undefined;
+    // Only hits are remembered (issued clients are never revoked), so guessed names cannot grow the set.
+    if (known) this.knownAnonymous.add(key);
+    return known;
   }
 
   clientState(botId: number, clientName: string): ClientStateRow | undefined {

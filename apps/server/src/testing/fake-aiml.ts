@@ -1,6 +1,6 @@
 // A deliberately tiny stand-in for @parley/aiml, for tests of the HTTP layer, storage and auth.
 // Understands <category><pattern>WORDS [*]</pattern><template>…</template></category> with
-// <star/>, <get name/>, <set name>…</set>, <think>, and reports an unbalanced file as an error.
+// <star/>, <get name/> (evaluated first), <set name>…</set>, <think>, and reports an unbalanced file as an error.
 import type {
   AimlEngine,
   BotSource,
@@ -23,6 +23,7 @@ interface Category {
 
 function render(template: string, star: string, state: FakeState): string {
   let out = template.replace(/<star\s*\/>/g, star);
+  out = out.replace(/<get name="([a-z]+)"\s*\/>/g, (_m, name: string) => state.predicates[name] ?? "unknown");
   out = out.replace(/<set name="([a-z]+)">([\s\S]*?)<\/set>/g, (_m, name: string, value: string) => {
     state.predicates[name] = value.trim();
     return value.trim();

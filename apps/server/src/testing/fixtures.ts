@@ -5,6 +5,7 @@ export const MEMORY_AIML = `<?xml version="1.0" encoding="UTF-8"?>
 <aiml version="2.0">
 <category><pattern>HELLO</pattern><template>Hi there!</template></category>
 <category><pattern>MY NAME IS *</pattern><template>Nice to meet you, <set name="name"><star/></set>.</template></category>
+<category><pattern>TALLY</pattern><template><set name="tally"><get name="tally"/>I</set></template></category>
 <category><pattern>WHAT IS MY NAME</pattern><template>Your name is <get name="name"/>.</template></category>
 </aiml>`;
 

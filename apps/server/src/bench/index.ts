@@ -1,0 +1,150 @@
+// `pnpm bench`: talk requests/s and latency over loopback HTTP, 100 concurrent clients, on the demo bot
+// and on shared alice2, against GET /healthz on the same server as the HTTP baseline.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { alice2Inputs, alice2Uploads } from "./alice2.js";
+import { type LoadFigures, runGetLoad, runTalkLoad } from "./load.js";
+import { spawnServer } from "./server-process.js";
+
+const APP_ID = "bench";
+const USER_KEY = "bench-user-key-0123456789abcdef";
+const CONNECTIONS = 100;
+const SECONDS = Number(process.env.PARLEY_BENCH_SECONDS ?? 10);
+const TARGET_RPS = 3000;
+const TARGET_P99_MS = 25;
+
+const DEMO_INPUTS = [
+  "hello",
+  "my name is Sam",
+  "what is my name",
+  "menu",
+  "card",
+  "ask me something",
+  "yes",
+  "green",
+  "let us talk about cooking",
+  "what should I cook",
+  "change the subject",
+  "I like teal",
+  "carousel",
+  "I pick the coast",
+  "where am I going",
+];
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+}
+
+const rows: Row[] = [];
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const add = (name: string, value: number, unit: string, baseline: number | null = null) =>
+  rows.push({
+    name,
+    value: round(value),
+    unit,
+    baseline: baseline === null ? null : round(baseline),
+    ratio: baseline ? round(value / baseline, 3) : null,
+  });
+
+function report(label: string, figures: LoadFigures, baseline: LoadFigures | null): void {
+  add(
+    `${label}: talk requests/s (${CONNECTIONS} clients)`,
+    figures.requestsPerSecond,
+    "req/s",
+    baseline?.requestsPerSecond ?? null,
+  );
+  add(`${label}: talk latency p50`, figures.p50Ms, "ms", baseline?.p50Ms ?? null);
+  add(`${label}: talk latency p99`, figures.p99Ms, "ms", baseline?.p99Ms ?? null);
+  const verdict =
+    figures.requestsPerSecond >= TARGET_RPS && figures.p99Ms < TARGET_P99_MS ? "meets" : "misses";
+  console.log(
+    `${label}: ${round(figures.requestsPerSecond)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ` +
+      `${figures.total} requests, non-2xx ${figures.non2xx}, errors ${figures.errors} ` +
+      `(${verdict} the target of ${TARGET_RPS} req/s with p99 < ${TARGET_P99_MS} ms)`,
+  );
+  if (figures.non2xx > 0 || figures.errors > 0) console.log(`  WARNING: ${label} had failed requests`);
+}
+
+async function upload(url: string, botname: string, files: Array<{ path: string; body: Buffer }>) {
+  const q = `?user_key=${USER_KEY}`;
+  await fetch(`${url}/bot/${APP_ID}/${botname}${q}`, { method: "PUT" });
+  for (const file of files) {
+    const response = await fetch(`${url}/bot/${APP_ID}/${botname}/${file.path}${q}`, {
+      method: "PUT",
+      body: new Uint8Array(file.body),
+    });
+    if (!response.ok) throw new Error(`upload ${file.path}: ${response.status} ${await response.text()}`);
+  }
+  const started = performance.now();
+  const verify = await fetch(`${url}/bot/${APP_ID}/${botname}/verify${q}`);
+  const ms = performance.now() - started;
+  return { ok: verify.ok, ms, detail: verify.ok ? "" : (await verify.text()).slice(0, 500) };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "parley-bench-"));
+  const server = await spawnServer({
+    PARLEY_DATA_DIR: dataDir,
+    PARLEY_SERVER_APP_ID: APP_ID,
+    PARLEY_SERVER_USER_KEY: USER_KEY,
+  });
+  try {
+    console.log(`server ${server.url}, ${CONNECTIONS} connections, ${SECONDS} s per run`);
+    await runGetLoad(`${server.url}/healthz`, CONNECTIONS, 1); // warm-up
+    const health = await runGetLoad(`${server.url}/healthz`, CONNECTIONS, Math.min(SECONDS, 5));
+    add("GET /healthz requests/s (HTTP baseline)", health.requestsPerSecond, "req/s");
+    console.log(`baseline GET /healthz: ${round(health.requestsPerSecond)} req/s, p99 ${health.p99Ms} ms`);
+
+    const load = {
+      url: server.url,
+      appId: APP_ID,
+      userKey: USER_KEY,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+    };
+    await runTalkLoad({ ...load, botname: "parley", inputs: DEMO_INPUTS, seconds: 1 }); // warm-up
+    report("demo bot", await runTalkLoad({ ...load, botname: "parley", inputs: DEMO_INPUTS }), health);
+
+    const alice2 = alice2Uploads();
+    if (!alice2) {
+      console.log(
+        "alice2 not found (expected ../shared/aiml-conformance/bots/alice2 beside the repo): skipped",
+      );
+    } else {
+      const compiled = await upload(server.url, "alice2", alice2);
+      if (!compiled.ok) {
+        console.log(`alice2 did not compile on this interpreter, skipped: ${compiled.detail}`);
+      } else {
+        add("alice2: verify (compile) over HTTP", compiled.ms, "ms");
+        const inputs = alice2Inputs();
+        await runTalkLoad({ ...load, botname: "alice2", inputs, seconds: 1 }); // warm-up
+        report("alice2", await runTalkLoad({ ...load, botname: "alice2", inputs }), health);
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+
+  // Every talk call stored the client's predicates: count what is on disk after shutdown.
+  const db = new Database(join(dataDir, "parley-server.sqlite"), { readonly: true });
+  const stored = db.prepare("SELECT count(*) AS n FROM client_states").get() as { n: number };
+  const turns = db.prepare("SELECT count(*) AS n FROM conversation_log").get() as { n: number };
+  db.close();
+  add("client states persisted in SQLite", stored.n, "clients");
+  add("conversation turns logged in SQLite", turns.n, "turns");
+  console.log(`persisted: ${stored.n} client states, ${turns.n} logged turns`);
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const out = fileURLToPath(new URL("../../bench-results.json", import.meta.url));
+  writeFileSync(out, `${JSON.stringify(rows, null, 2)}\n`);
+  console.log(`wrote ${out}`);
+}
+
+await main();
