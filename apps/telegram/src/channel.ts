@@ -147,11 +147,9 @@ class TelegramChannelImpl implements TelegramChannel {
 
   private startError(error: unknown): TelegramStartError {
     const response = (error as { response?: { error_code?: number; description?: string } }).response;
-    return new TelegramStartError(
-      response?.error_code,
-      response?.description ?? this.safe(error),
-      this.apiRoot,
-    );
+    // The origin only: an API root may carry proxy credentials.
+    const where = URL.canParse(this.apiRoot) ? new URL(this.apiRoot).origin : "the Bot API";
+    return new TelegramStartError(response?.error_code, response?.description ?? this.safe(error), where);
   }
 
   private safe(error: unknown): string {
