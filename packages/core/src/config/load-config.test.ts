@@ -197,3 +197,11 @@ describe("loadConfig", () => {
     ]);
   });
 });
+
+describe("config/README.md", () => {
+  it("documents every variable", async () => {
+    const { readFileSync } = await import("node:fs");
+    const readme = readFileSync(new URL("./README.md", import.meta.url), "utf8");
+    for (const v of CONFIG_VARIABLES) expect(readme).toContain(`| \`${v.name}\` |`);
+  });
+});

@@ -24,7 +24,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   {
     name: "PANDORABOTS_HOST",
     key: "pandorabots.host",
-    description: "Base URL of the Pandorabots API or of any compatible server (e.g. `parley` server)",
+    description: "Base URL of the Pandorabots API or of any compatible server (e.g. `parley server`)",
     default: "https://api.pandorabots.com",
   },
   { name: "PANDORABOTS_APP_ID", key: "pandorabots.appId", description: "Pandorabots application id" },
