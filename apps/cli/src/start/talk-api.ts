@@ -2,8 +2,7 @@
 // account needed) or a remote host named by PANDORABOTS_HOST / credentials.
 import { join } from "node:path";
 import type { Logger, ParleyConfig, TalkBackend } from "@parley/core";
-import { ConfigError } from "@parley/core";
-import { createPandorabotsBackend, PandorabotsClient } from "@parley/pandorabots";
+import { createPandorabotsBackend, PandorabotsClient, pandorabotsFromConfig } from "@parley/pandorabots";
 import { DEMO_BOT_NAME, type RunningServer, startServer } from "@parley/server";
 
 export interface TalkApi {
@@ -29,25 +28,14 @@ export async function openTalkApi(
 ): Promise<TalkApi> {
   const talkTimeoutMs = config.talk.timeoutMs;
   if (wantsRemote(config, env)) {
-    const { host, appId, userKey, botkey, botname } = config.pandorabots;
-    if (!botkey && !botname) {
-      throw new ConfigError([
-        "PANDORABOTS_BOTNAME: is required to talk to a remote host (or set PANDORABOTS_BOTKEY)",
-      ]);
-    }
-    if (!botkey && !(appId && userKey)) {
-      throw new ConfigError([
-        "PANDORABOTS_USER_KEY and PANDORABOTS_APP_ID: are required for a remote host (or set PANDORABOTS_BOTKEY)",
-      ]);
-    }
-    const client = new PandorabotsClient({ baseUrl: host, appId, userKey, botkey, timeoutMs: talkTimeoutMs });
-    const backend = createPandorabotsBackend({ client, ...(botkey ? {} : { botname }) });
+    const settings = config.pandorabots;
+    const { backend } = pandorabotsFromConfig(settings, { timeoutMs: talkTimeoutMs });
     return {
       backend,
       kind: "remote",
-      host,
-      botname: botname ?? "(botkey)",
-      secrets: [userKey, botkey].filter((s): s is string => Boolean(s)),
+      host: settings.host,
+      botname: settings.botname ?? "(botkey)",
+      secrets: [settings.userKey, settings.botkey].filter((s): s is string => Boolean(s)),
       close: async () => {},
     };
   }
