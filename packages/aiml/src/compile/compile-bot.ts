@@ -11,6 +11,7 @@ import { AimlBot } from "../runtime/aiml-bot.js";
 import { SentenceSplitter } from "../text/sentences.js";
 import { Substituter } from "../text/substitutions.js";
 import type { BotSource, CompileOptions, CompileResult, Diagnostic } from "../types.js";
+import { locate } from "../xml/parse-xml.js";
 import { type BotData, type Category, PROGRAM_NAME } from "./bot-data.js";
 import { loadAimlFile, type RawCategory } from "./load-aiml.js";
 import { pathTokens } from "./pattern.js";
@@ -101,15 +102,6 @@ function build(
     error: (d: Omit<Diagnostic, "severity">) => errors.push({ ...d, severity: "error" }),
     warning: (d: Omit<Diagnostic, "severity">) => warnings.push({ ...d, severity: "warning" }),
   };
-  const raw: RawCategory[] = [];
-  const names = new Set<string>();
-  for (const file of source.aiml ?? []) {
-    if (names.has(file.name))
-      sink.warning({ file: file.name, line: 0, column: 0, message: "file given twice" });
-    names.add(file.name);
-    loadAimlFile(file.name, String(file.content ?? ""), sink, raw);
-  }
-
   const graph = new Graphmaster<Category>((name) => {
     const set = sets.get(name.toLowerCase()) ?? null;
     if (!set)
@@ -121,23 +113,29 @@ function build(
       });
     return set;
   });
-  for (const r of raw) {
-    const cat: Category = {
-      pattern: r.pattern,
-      that: r.that,
-      topic: r.topic,
-      file: r.file,
-      template: r.template,
-    };
-    const replaced = graph.add(pathTokens(r.pattern, r.that, r.topic, property), cat);
-    if (replaced && replaced.file !== "") {
-      sink.warning({
-        file: r.file,
-        line: r.line,
-        column: r.column,
-        message: `duplicate category "${r.pattern} <THAT> ${r.that} <TOPIC> ${r.topic}" (also in ${replaced.file}); the later one wins`,
-      });
-    }
+  const names = new Set<string>();
+  for (const file of source.aiml ?? []) {
+    if (names.has(file.name))
+      sink.warning({ file: file.name, line: 0, column: 0, message: "file given twice" });
+    names.add(file.name);
+    const content = String(file.content ?? "");
+    loadAimlFile(file.name, content, sink, (r: RawCategory) => {
+      const cat: Category = {
+        pattern: r.pattern,
+        that: r.that,
+        topic: r.topic,
+        file: file.name,
+        template: r.template,
+      };
+      const replaced = graph.add(pathTokens(r.pattern, r.that, r.topic, property), cat);
+      if (replaced) {
+        sink.warning({
+          file: file.name,
+          ...locate(content, r.offset),
+          message: `duplicate category "${r.pattern} <THAT> ${r.that} <TOPIC> ${r.topic}" (also in ${replaced.file}); the later one wins`,
+        });
+      }
+    });
   }
 
   // Built in and loaded last, so it overrides a bot's own PROGRAM VERSION (as in Program AB).

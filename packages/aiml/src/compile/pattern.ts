@@ -4,7 +4,9 @@ import { jtrim } from "../text/java-trim.js";
 
 /** Program AB's cleanPattern: line breaks to spaces, then ONE pass of "  " to " " (longer runs survive). */
 export function cleanPattern(s: string): string {
-  return jtrim(s.replace(/\r\n|\n\r|\r|\n/g, " ").replaceAll("  ", " "));
+  if (s.includes("\n") || s.includes("\r")) s = s.replace(/\r\n|\n\r|\r|\n/g, " ");
+  if (s.includes("  ")) s = s.replaceAll("  ", " ");
+  return jtrim(s);
 }
 
 const botProperty = /<BOT NAME="(.*?)"\/>/g;
@@ -16,11 +18,19 @@ export function pathTokens(
   topic: string,
   property: (name: string) => string | undefined,
 ): string[] {
-  let s = `${jtrim(pattern)} <THAT> ${jtrim(that)} <TOPIC> ${jtrim(topic)}`;
-  if (s.includes("<B")) {
-    s = s.replace(botProperty, (_, name: string) =>
-      (property(name.toLowerCase()) ?? "unknown").toUpperCase(),
-    );
+  if (!pattern.includes("<B") && !that.includes("<B") && !topic.includes("<B")) {
+    // Same tokens as the string form below, without building it.
+    const p = jtrim(pattern);
+    const tokens = p === "" ? [] : p.split(" ");
+    tokens.push("<THAT>");
+    const t = jtrim(that);
+    if (t !== "") for (const w of t.split(" ")) tokens.push(w);
+    tokens.push("<TOPIC>");
+    const o = jtrim(topic);
+    if (o !== "") for (const w of o.split(" ")) tokens.push(w);
+    return tokens;
   }
+  let s = `${jtrim(pattern)} <THAT> ${jtrim(that)} <TOPIC> ${jtrim(topic)}`;
+  s = s.replace(botProperty, (_, name: string) => (property(name.toLowerCase()) ?? "unknown").toUpperCase());
   return jtrim(s).split(" ");
 }

@@ -13,17 +13,22 @@ const NO_HEIGHT = 100000;
 const THAT_MARK = "<THAT>";
 const TOPIC_MARK = "<TOPIC>";
 
-export class GNode<C extends Leaf> {
-  /** One child kept inline: most nodes have a single word child, and a Map per node would cost the heap. */
-  k1: string | null = null;
-  n1: GNode<C> | null = null;
-  words: Map<string, GNode<C>> | null = null;
+/** Wildcard, `$word` and set children: rare, so kept off the common node shape. */
+export class Wild<C extends Leaf> {
   dollar: Map<string, GNode<C>> | null = null;
   sharp: GNode<C> | null = null;
   under: GNode<C> | null = null;
   caret: GNode<C> | null = null;
   star: GNode<C> | null = null;
   sets: Array<{ key: string; set: AimlSet | null; node: GNode<C> }> | null = null;
+}
+
+export class GNode<C extends Leaf> {
+  /** One child kept inline: most nodes have a single word child, and a Map per node would cost the heap. */
+  k1: string | null = null;
+  n1: GNode<C> | null = null;
+  words: Map<string, GNode<C>> | null = null;
+  wild: Wild<C> | null = null;
   category: C | null = null;
   shortCut = false;
   height = NO_HEIGHT;
@@ -105,37 +110,11 @@ export class Graphmaster<C extends Leaf> {
   }
 
   private child(node: GNode<C>, w: string): GNode<C> {
-    switch (w) {
-      case "#":
-        node.sharp ??= new GNode<C>();
-        return node.sharp;
-      case "_":
-        node.under ??= new GNode<C>();
-        return node.under;
-      case "^":
-        node.caret ??= new GNode<C>();
-        return node.caret;
-      case "*":
-        node.star ??= new GNode<C>();
-        return node.star;
-    }
-    if (w.length > 1 && w[0] === "$") {
-      node.dollar ??= new Map();
-      let n = node.dollar.get(w.slice(1));
-      if (!n) {
-        n = new GNode<C>();
-        node.dollar.set(w.slice(1), n);
-      }
-      return n;
-    }
-    if (w.startsWith("<SET>") && w.endsWith("</SET>")) {
-      node.sets ??= [];
-      let entry = node.sets.find((s) => s.key === w);
-      if (!entry) {
-        entry = { key: w, set: this.resolveSet(w.slice(5, -6)), node: new GNode<C>() };
-        node.sets.push(entry);
-      }
-      return entry.node;
+    const c0 = w.charCodeAt(0);
+    // Only `#_^*$<` can start a special key.
+    if (c0 === 35 || c0 === 95 || c0 === 94 || c0 === 42 || c0 === 36 || c0 === 60) {
+      const special = this.specialChild(node, w);
+      if (special) return special;
     }
     const existing = node.word(w);
     if (existing) return existing;
@@ -155,6 +134,48 @@ export class Graphmaster<C extends Leaf> {
     return n;
   }
 
+  private specialChild(node: GNode<C>, w: string): GNode<C> | null {
+    const wild = (): Wild<C> => {
+      node.wild ??= new Wild<C>();
+      return node.wild;
+    };
+    switch (w) {
+      case "#":
+        wild().sharp ??= new GNode<C>();
+        return wild().sharp;
+      case "_":
+        wild().under ??= new GNode<C>();
+        return wild().under;
+      case "^":
+        wild().caret ??= new GNode<C>();
+        return wild().caret;
+      case "*":
+        wild().star ??= new GNode<C>();
+        return wild().star;
+    }
+    if (w.length > 1 && w[0] === "$") {
+      const wd = wild();
+      wd.dollar ??= new Map();
+      let n = wd.dollar.get(w.slice(1));
+      if (!n) {
+        n = new GNode<C>();
+        wd.dollar.set(w.slice(1), n);
+      }
+      return n;
+    }
+    if (w.startsWith("<SET>") && w.endsWith("</SET>")) {
+      const wd = wild();
+      wd.sets ??= [];
+      let entry = wd.sets.find((s) => s.key === w);
+      if (!entry) {
+        entry = { key: w, set: this.resolveSet(w.slice(5, -6)), node: new GNode<C>() };
+        wd.sets.push(entry);
+      }
+      return entry.node;
+    }
+    return null;
+  }
+
   /** Tokens of every node key plus nothing else: Program AB's brain vocabulary. */
   vocabulary(into: Set<string>): void {
     const walk = (n: GNode<C>): void => {
@@ -167,21 +188,23 @@ export class Graphmaster<C extends Leaf> {
           into.add(k);
           walk(c);
         }
-      if (n.dollar)
-        for (const [k, c] of n.dollar) {
+      const wd = n.wild;
+      if (!wd) return;
+      if (wd.dollar)
+        for (const [k, c] of wd.dollar) {
           into.add(`$${k}`);
           walk(c);
         }
-      if (n.sets)
-        for (const s of n.sets) {
+      if (wd.sets)
+        for (const s of wd.sets) {
           into.add(s.key);
           walk(s.node);
         }
       for (const [k, c] of [
-        ["#", n.sharp],
-        ["_", n.under],
-        ["^", n.caret],
-        ["*", n.star],
+        ["#", wd.sharp],
+        ["_", wd.under],
+        ["^", wd.caret],
+        ["*", wd.star],
       ] as const) {
         if (c) {
           into.add(k);
@@ -254,18 +277,21 @@ export class Matcher<C extends Leaf> {
     if (len - i < node.height) return null;
     const w = this.upper[i] as string;
     let r: GNode<C> | null = null;
-    if (node.dollar) {
-      const c = node.dollar.get(w);
-      if (c) r = this.node(c, i + 1, kind, si);
-      if (r) return r;
-    }
-    if (node.sharp) {
-      r = this.zeroOrMore(node.sharp, i, kind, si);
-      if (r) return r;
-    }
-    if (node.under) {
-      r = this.wild(node.under, i, kind, si);
-      if (r) return r;
+    const wd = node.wild;
+    if (wd) {
+      if (wd.dollar) {
+        const c = wd.dollar.get(w);
+        if (c) r = this.node(c, i + 1, kind, si);
+        if (r) return r;
+      }
+      if (wd.sharp) {
+        r = this.zeroOrMore(wd.sharp, i, kind, si);
+        if (r) return r;
+      }
+      if (wd.under) {
+        r = this.wild(wd.under, i, kind, si);
+        if (r) return r;
+      }
     }
     const c = node.word(w);
     if (c) {
@@ -274,8 +300,8 @@ export class Matcher<C extends Leaf> {
       else r = this.node(c, i + 1, kind, si);
       if (r) return r;
     }
-    if (node.sets) {
-      r = this.setMatch(node, i, kind, si);
+    if (wd?.sets) {
+      r = this.setMatch(wd.sets, i, kind, si);
       if (r) return r;
     }
     if (node.shortCut && node.category && w === THAT_MARK) {
@@ -284,11 +310,12 @@ export class Matcher<C extends Leaf> {
       this.set(2, 0, t + 1, len);
       return node;
     }
-    if (node.caret) {
-      r = this.zeroOrMore(node.caret, i, kind, si);
+    if (!wd) return null;
+    if (wd.caret) {
+      r = this.zeroOrMore(wd.caret, i, kind, si);
       if (r) return r;
     }
-    if (node.star) return this.wild(node.star, i, kind, si);
+    if (wd.star) return this.wild(wd.star, i, kind, si);
     return null;
   }
 
@@ -318,10 +345,10 @@ export class Matcher<C extends Leaf> {
     return null;
   }
 
-  private setMatch(node: GNode<C>, i: number, kind: number, si: number): GNode<C> | null {
+  private setMatch(sets: NonNullable<Wild<C>["sets"]>, i: number, kind: number, si: number): GNode<C> | null {
     const up = this.upper;
     if (isMarker(up[i] as string)) return null;
-    for (const entry of node.sets as NonNullable<GNode<C>["sets"]>) {
+    for (const entry of sets) {
       const set = entry.set;
       if (!set) continue;
       let best: GNode<C> | null = null;

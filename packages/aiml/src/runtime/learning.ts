@@ -79,14 +79,17 @@ function parses(template: string): boolean {
 
 const graphs = new WeakMap<LearnedCategory[], { count: number; graph: Graphmaster<Category> }>();
 
-/** The client's learned categories as a graph, cached while the state object lives. */
+/** The client's learned categories as a graph, cached while the state object lives and extended in place. */
 export function learnedGraph(bot: AimlBot, learned: LearnedCategory[]): Graphmaster<Category> {
-  const cached = graphs.get(learned);
-  if (cached && cached.count === learned.length) return cached.graph;
-  const { sets, properties } = bot.data;
-  const graph = new Graphmaster<Category>((name) => sets.get(name.toLowerCase()) ?? null);
-  const property = (name: string) => properties.get(name);
-  for (const l of learned) {
+  let cached = graphs.get(learned);
+  if (!cached || cached.count > learned.length) {
+    const { sets } = bot.data;
+    cached = { count: 0, graph: new Graphmaster<Category>((name) => sets.get(name.toLowerCase()) ?? null) };
+    graphs.set(learned, cached);
+  }
+  const property = (name: string) => bot.data.properties.get(name);
+  for (; cached.count < learned.length; cached.count++) {
+    const l = learned[cached.count] as LearnedCategory;
     const cat: Category = {
       pattern: l.pattern,
       that: l.that,
@@ -94,10 +97,9 @@ export function learnedGraph(bot: AimlBot, learned: LearnedCategory[]): Graphmas
       file: l.persistent ? "learnf.aiml" : "learn.aiml",
       template: learnedTemplate(bot, l.template),
     };
-    graph.add(pathTokens(l.pattern, l.that, l.topic, property), cat);
+    cached.graph.add(pathTokens(l.pattern, l.that, l.topic, property), cat);
   }
-  graphs.set(learned, { count: learned.length, graph });
-  return graph;
+  return cached.graph;
 }
 
 function learnedTemplate(bot: AimlBot, text: string): TNode[] {

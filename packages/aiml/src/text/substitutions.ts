@@ -34,10 +34,37 @@ function parseReplacement(rep: string): string[] | null {
 
 export class Substituter {
   private readonly pairs: Pair[];
+  /** Pair indices by the first two characters of their (lower-cased) find text: most pairs never apply. */
+  private readonly byBigram = new Map<string, number[]>();
+  private readonly byChar = new Map<string, number[]>();
+
   constructor(pairs: ReadonlyArray<readonly [string, string]>) {
     this.pairs = pairs
       .filter(([find]) => find.length > 0)
       .map(([find, rep]) => ({ find, findLower: find.toLowerCase(), parts: parseReplacement(rep) }));
+    this.pairs.forEach((p, i) => {
+      const index = p.findLower.length === 1 ? this.byChar : this.byBigram;
+      const key = p.findLower.slice(0, 2);
+      const list = index.get(key);
+      if (list) list.push(i);
+      else index.set(key, [i]);
+    });
+  }
+
+  /** Indices (ascending, > after) of pairs whose find text may occur in `lower`. */
+  private candidates(lower: string, after: number): number[] {
+    const out: number[] = [];
+    const add = (list: number[] | undefined): void => {
+      if (list) for (const i of list) if (i > after) out.push(i);
+    };
+    if (this.byChar.size > 0) for (let k = 0; k < lower.length; k++) add(this.byChar.get(lower[k] as string));
+    for (let k = 0; k + 1 < lower.length; k++) add(this.byBigram.get(lower.slice(k, k + 2)));
+    if (out.length < 2) return out;
+    out.sort((a, b) => a - b);
+    let w = 1;
+    for (let r = 1; r < out.length; r++) if (out[r] !== out[w - 1]) out[w++] = out[r] as number;
+    out.length = w;
+    return out;
   }
 
   get size(): number {
@@ -46,8 +73,11 @@ export class Substituter {
 
   apply(text: string): string {
     let result = ` ${text} `;
-    for (const p of this.pairs) {
-      let lower = result.toLowerCase();
+    let lower = result.toLowerCase();
+    let cands = this.candidates(lower, -1);
+    for (let c = 0; c < cands.length; c++) {
+      const idx = cands[c] as number;
+      const p = this.pairs[idx] as Pair;
       let at = lower.indexOf(p.findLower);
       if (at < 0) continue;
       if (!p.parts) return result.replace(JAVA_TRIM, "");
@@ -56,18 +86,20 @@ export class Substituter {
         const re = new RegExp(p.find.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi");
         const parts = p.parts;
         result = result.replace(re, (m) => parts.join(m));
-        continue;
+      } else {
+        let out = "";
+        let from = 0;
+        while (at >= 0) {
+          out += result.slice(from, at);
+          out += p.parts.length === 1 ? p.parts[0] : p.parts.join(result.slice(at, at + p.find.length));
+          from = at + p.find.length;
+          at = lower.indexOf(p.findLower, from);
+        }
+        result = out + result.slice(from);
       }
-      let out = "";
-      let from = 0;
-      while (at >= 0) {
-        out += result.slice(from, at);
-        out += p.parts.length === 1 ? p.parts[0] : p.parts.join(result.slice(at, at + p.find.length));
-        from = at + p.find.length;
-        at = lower.indexOf(p.findLower, from);
-      }
-      result = out + result.slice(from);
-      lower = "";
+      lower = result.toLowerCase();
+      cands = this.candidates(lower, idx);
+      c = -1;
     }
     return collapseSpaces(result).replace(JAVA_TRIM, "");
   }
