@@ -4,7 +4,6 @@
 // offline), installs, builds, then starts Parley or runs every check.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { connect } from "node:net";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -52,17 +51,6 @@ function install() {
   run("pnpm", ["exec", "turbo", "run", "build", "--output-logs=errors-only"]);
 }
 
-function portOpen(port) {
-  return new Promise((resolve) => {
-    const s = connect({ host: "127.0.0.1", port });
-    s.once("connect", () => {
-      s.end();
-      resolve(true);
-    });
-    s.once("error", () => resolve(false));
-  });
-}
-
 // The web chat is tested in a real headless Chromium, from Debian's packages (no browser download).
 function ensureChromium() {
   if (existsSync("/usr/bin/chromium")) return;
@@ -73,31 +61,6 @@ function ensureChromium() {
     process.stderr.write("✖ /usr/bin/chromium is missing and could not be installed (apt-get install chromium)\n");
     process.exit(1);
   }
-}
-
-async function ensureRedis() {
-  if (await portOpen(6379)) return;
-  step("starting redis-server on 127.0.0.1:6379 (tests need it)");
-  const args = [
-    "--daemonize",
-    "yes",
-    "--bind",
-    "127.0.0.1",
-    "--port",
-    "6379",
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-  ];
-  const r = spawnSync("redis-server", args, { stdio: "inherit" });
-  if (r.error || r.status !== 0) {
-    process.stderr.write(
-      "✖ Redis is not running and redis-server could not be started (apt-get install redis-server)\n",
-    );
-    process.exit(1);
-  }
-  for (let i = 0; i < 50 && !(await portOpen(6379)); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 switch (task) {
@@ -118,7 +81,6 @@ switch (task) {
   }
   case "test":
     install();
-    await ensureRedis();
     ensureChromium();
     step("lint (biome)");
     run("pnpm", ["exec", "biome", "check", "."]);
