@@ -20,12 +20,14 @@ for (const group of ["packages", "apps"]) {
   for (const name of readdirSync(join(root, group))) {
     const file = join(root, group, name, "bench-results.json");
     if (!existsSync(file)) continue;
-    for (const row of JSON.parse(readFileSync(file, "utf8"))) results.push({ package: `${group}/${name}`, ...row });
+    for (const row of JSON.parse(readFileSync(file, "utf8")))
+      results.push({ package: `${group}/${name}`, ...row });
   }
 }
 writeFileSync(join(root, "bench-results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
-const fmt = (v) => (v == null ? "-" : typeof v === "number" ? Number(v.toPrecision(4)).toLocaleString("en-US") : v);
+const fmt = (v) =>
+  v == null ? "-" : typeof v === "number" ? Number(v.toPrecision(4)).toLocaleString("en-US") : v;
 console.log("\nBenchmark results (bench-results.json)\n");
 console.table(
   results.map((x) => ({

@@ -3,7 +3,7 @@
 // it brings pnpm, points node-gyp at the local Node headers (better-sqlite3 builds from source
 // offline), installs, builds, then starts Parley or runs every check.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -55,12 +55,42 @@ function install() {
 function ensureChromium() {
   if (existsSync("/usr/bin/chromium")) return;
   step("installing Debian's chromium for the browser tests (apt-get)");
-  const apt = (args) => spawnSync("apt-get", args, { stdio: "inherit", env: { ...env, DEBIAN_FRONTEND: "noninteractive" } });
+  const apt = (args) =>
+    spawnSync("apt-get", args, { stdio: "inherit", env: { ...env, DEBIAN_FRONTEND: "noninteractive" } });
   const ok = apt(["update", "-qq"]).status === 0 && apt(["install", "-y", "-qq", "chromium"]).status === 0;
   if (!ok || !existsSync("/usr/bin/chromium")) {
-    process.stderr.write("✖ /usr/bin/chromium is missing and could not be installed (apt-get install chromium)\n");
+    process.stderr.write(
+      "✖ /usr/bin/chromium is missing and could not be installed (apt-get install chromium)\n",
+    );
     process.exit(1);
   }
+}
+
+const RESULTS_FILE = ".vitest-results.json";
+
+function resultFiles() {
+  return ["packages", "apps"].flatMap((group) =>
+    readdirSync(join(root, group)).map((name) => join(root, group, name, RESULTS_FILE)),
+  );
+}
+
+/** One closing line for the whole monorepo: "tests: N passed, N failed, N skipped". */
+function printTotals() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const file of resultFiles()) {
+    if (!existsSync(file)) continue;
+    const r = JSON.parse(readFileSync(file, "utf8"));
+    passed += r.numPassedTests ?? 0;
+    failed += r.numFailedTests ?? 0;
+    // A test file that failed to load has no test results of its own: count it once.
+    failed += (r.testResults ?? []).filter(
+      (t) => t.status === "failed" && !t.assertionResults?.length,
+    ).length;
+    skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  }
+  process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 }
 
 switch (task) {
@@ -87,7 +117,18 @@ switch (task) {
     step("typecheck");
     run("pnpm", ["exec", "turbo", "run", "typecheck", "--output-logs=errors-only"]);
     step("tests (vitest in every package)");
-    run("pnpm", ["exec", "turbo", "run", "test", "--concurrency=1", ...rest]);
+    for (const file of resultFiles()) rmSync(file, { force: true });
+    {
+      // Each package's vitest also writes a JSON report, summed below into one closing line.
+      const report = ["--", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS_FILE}`];
+      const r = spawnSync("pnpm", ["exec", "turbo", "run", "test", "--concurrency=1", ...rest, ...report], {
+        cwd: root,
+        env,
+        stdio: "inherit",
+      });
+      printTotals();
+      if (r.status !== 0) process.exit(r.status ?? 1);
+    }
     break;
   default:
     process.stderr.write(`usage: node scripts/bootstrap.mjs setup|start|test\n`);
