@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import type { LearnedCategory } from "../index.js";
+import { botFrom } from "../testing/make-bot.js";
+
+const bot = botFrom(`
+<category><pattern>LEARN * IS *</pattern><template><learn><category><pattern>WHAT IS <eval><uppercase><star/></uppercase></eval></pattern><template><eval><star index="2"/></eval></template></category></learn>ok</template></category>
+<category><pattern>REMEMBER * IS *</pattern><template><learnf><category><pattern>WHERE IS <eval><star/></eval></pattern><template><eval><star index="2"/></eval></template></category></learnf>noted</template></category>
+`);
+
+describe("learn and learnf", () => {
+  it("teaches the client that taught it, and nobody else", () => {
+    const alice = bot.newClientState();
+    const bob = bot.newClientState();
+    expect(bot.respond(alice, "learn the sky is blue").responses).toEqual(["ok"]);
+    expect(bot.respond(alice, "what is the sky").responses).toEqual(["blue"]);
+    expect(bot.respond(bob, "what is the sky").responses).toEqual(["I have no answer for that."]);
+  });
+
+  it("hands learnf categories to the host, which can give them back in a new state", () => {
+    const persisted: LearnedCategory[] = [];
+    const state = bot.newClientState();
+    bot.respond(state, "remember Paris is in France", { onLearnf: (c) => persisted.push(c) });
+    expect(persisted).toEqual([
+      { pattern: "WHERE IS PARIS", that: "*", topic: "*", template: "in France", persistent: true },
+    ]);
+    const restored = { ...bot.newClientState(), learned: persisted };
+    expect(bot.respond(restored, "where is paris").responses).toEqual(["in France"]);
+  });
+});
