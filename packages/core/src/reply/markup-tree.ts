@@ -12,22 +12,27 @@ export interface MarkupText {
 export interface MarkupElement {
   kind: "element";
   name: string;
+  /** Attribute values, entities decoded. */
+  attributes: Record<string, string>;
   children: MarkupNode[];
 }
 
-/** Tags that never hold content, even when written without the closing slash (`<br>`, `<split>`). */
-const VOID_TAGS = new Set(["br", "split"]);
+/** Tags that never hold content, even when written without the closing slash (`<br>`, `<split>`, `<img>`). */
+const VOID_TAGS = new Set(["br", "split", "img"]);
 
 export function parseMarkup(source: string): MarkupNode[] {
-  const root: MarkupElement = { kind: "element", name: "#root", children: [] };
+  const root: MarkupElement = { kind: "element", name: "#root", attributes: {}, children: [] };
   const stack: MarkupElement[] = [root];
   let inCdata = false;
   const top = (): MarkupElement => stack[stack.length - 1] ?? root;
 
   const parser = new Parser(
     {
-      onopentag(name) {
-        const element: MarkupElement = { kind: "element", name, children: [] };
+      onopentag(name, attribs) {
+        const attributes: Record<string, string> = {};
+        for (const [key, value] of Object.entries(attribs))
+          attributes[key.toLowerCase()] = decodeHtmlEntities(value);
+        const element: MarkupElement = { kind: "element", name, attributes, children: [] };
         top().children.push(element);
         if (!VOID_TAGS.has(name)) stack.push(element);
       },

@@ -68,6 +68,21 @@ function interpret(element: MarkupElement, out: ReplyBuilder): boolean {
     }
     case "carousel":
       return interpretCarousel(element, out);
+    case "oob":
+      // Out-of-band instructions are meant for the client, never shown to the person.
+      return true;
+    case "a": {
+      // HTML links written by older bots: <a href="URL">text</a>.
+      const url = element.attributes.href?.trim();
+      if (!url) return false;
+      out.push({ type: "link", text: textOf(element).replace(/\s*\n\s*/g, " ") || url, url });
+      return true;
+    }
+    case "img": {
+      const url = element.attributes.src?.trim();
+      if (url) out.push({ type: "image", url });
+      return true;
+    }
     case "delay": {
       const text = textOf(element);
       const seconds = Number(text);

@@ -204,6 +204,26 @@ describe("parseReply: AIML rich-media elements", () => {
     ]);
   });
 
+  it("reads HTML links and images written by older bots", () => {
+    expect(
+      one('See <a href="https://x.test/?a=1&amp;b=2">the page</a> <img src="https://x.test/p.png"> done'),
+    ).toEqual([
+      [
+        { type: "text", text: "See" },
+        { type: "link", text: "the page", url: "https://x.test/?a=1&b=2" },
+        { type: "image", url: "https://x.test/p.png" },
+        { type: "text", text: "done" },
+      ],
+    ]);
+    expect(one("<a>no href</a>")).toEqual([[{ type: "text", text: "no href" }]]);
+  });
+
+  it("never shows out-of-band instructions", () => {
+    expect(one("Calling now.<oob><dial>555-1234</dial></oob>")).toEqual([
+      [{ type: "text", text: "Calling now." }],
+    ]);
+  });
+
   it("accepts upper-case tag names", () => {
     expect(one("<BUTTON>Yes</BUTTON>")).toEqual([
       [{ type: "buttons", buttons: [{ text: "Yes", postback: "Yes" }] }],
