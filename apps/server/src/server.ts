@@ -33,6 +33,8 @@ export interface ParleyServer {
   /** The public botkey of one of the app's bots, for the ?botkey= talk form. */
   botkey(botname: string): string | undefined;
   listen(): Promise<string>;
+  /** Deletes idle plain clients' states and ended sessions now (it also runs every few minutes). */
+  sweepIdle(): void;
   /** Stops accepting, finishes in-flight requests, then closes the database. */
   close(): Promise<void>;
 }
@@ -62,15 +64,17 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   conversations.registerApp(appId);
   const registry = new BotRegistry(engine, bots, logger, clock);
   const admin = new BotAdmin(bots, registry, clock, limits.maxBots ?? 0);
+  const sessionIdleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
   const talk = new TalkService({
     registry,
+    bots,
     conversations,
     writer: new TurnWriter(conversations),
     states: new StateCache(options.stateCacheSize ?? 1000),
     mutex: new KeyedMutex(),
     limiter: new MinuteRateLimiter(limits.talkPerMinute ?? 0, clock),
     clock,
-    sessionIdleMs: options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS,
+    sessionIdleMs,
     talkPerMinute: limits.talkPerMinute ?? 0,
     maxAnonymousClients: limits.maxAnonymousClients ?? 0,
   });
@@ -85,6 +89,14 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     logger,
   );
 
+  const sweep = () => {
+    const removed = conversations.deleteIdle(clock() - sessionIdleMs);
+    if (removed.states + removed.sessions > 0)
+      logger.debug(removed, "removed idle client states and sessions");
+  };
+  const sweeper = setInterval(sweep, Math.min(sessionIdleMs, 5 * 60 * 1000));
+  sweeper.unref();
+
   let closed = false;
   return {
     appId,
@@ -92,12 +104,14 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     http,
     ensureDemoBot: () => ensureDemoBot(db, admin, appId),
     botkey: (botname) => bots.find(appId, botname)?.botkey,
+    sweepIdle: sweep,
     async listen() {
       return http.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? DEFAULT_PORT });
     },
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(sweeper);
       await http.close();
       db.close();
     },

@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCompiledBot } from "../testing/fixtures.js";
 import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
@@ -48,6 +50,21 @@ describe("how long a client's predicates live", () => {
     expect((await talk("talk", { input: "What is my name?", client_name: "alan" })).json.responses).toEqual([
       "Your name is unknown.",
     ]);
+  });
+
+  it("removes idle plain clients' stored state in the sweep, never an atalk client's", async () => {
+    const atalk = await talk("atalk", { input: "My name is Grace" });
+    await talk("talk", { input: "My name is Alan", client_name: "alan" });
+    const rows = () => {
+      const db = new Database(join(h.dataDir, "parley-server.sqlite"), { readonly: true });
+      const names = db.prepare("SELECT client_name FROM client_states ORDER BY client_name").pluck().all();
+      db.close();
+      return names;
+    };
+    expect(rows()).toEqual(["aiaas-testapp-user-0000", "alan"]);
+    h.clock.advance(31 * MINUTE);
+    h.server.sweepIdle();
+    expect(rows()).toEqual([atalk.json.client_name]);
   });
 
   it("keeps clients apart", async () => {

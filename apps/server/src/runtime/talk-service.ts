@@ -2,12 +2,13 @@
 import { anonymousClientName } from "../domain/names.js";
 import type { ClientState, EngineBot, ExtraItem, TraceItem } from "../engine/contract.js";
 import { BadRequestError, PlanLimitError, RateLimitedError } from "../http/errors.js";
-import type { BotRow } from "../storage/bot-store.js";
+import type { BotRow, BotStore } from "../storage/bot-store.js";
 import type { ConversationStore } from "../storage/conversation-store.js";
 import type { TurnWriter } from "../storage/turn-writer.js";
 import type { BotRegistry } from "./bot-registry.js";
 import type { KeyedMutex } from "./keyed-mutex.js";
 import type { MinuteRateLimiter } from "./rate-limiter.js";
+import { sameServerSraix } from "./sraix-bridge.js";
 import type { CachedState, StateCache } from "./state-cache.js";
 import { decodeState, encodeState } from "./state-codec.js";
 
@@ -38,6 +39,7 @@ const APP_CLIENT = "";
 
 export interface TalkServiceDeps {
   registry: BotRegistry;
+  bots: BotStore;
   conversations: ConversationStore;
   writer: TurnWriter;
   states: StateCache;
@@ -105,6 +107,7 @@ export class TalkService {
         that: params.that,
         topic: params.topic,
         now: () => new Date(deps.clock()),
+        sraix: sameServerSraix(appId, deps.bots, deps.registry, () => new Date(deps.clock())),
         onLearnf: (category) => deps.conversations.saveLearnf(bot.id, clientName, category, now),
       });
       // The client's lock is held until the commit, so its next request reads this state.

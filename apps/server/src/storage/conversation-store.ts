@@ -105,6 +105,23 @@ export class ConversationStore {
     });
   }
 
+  /**
+   * Deletes what idleness already ended: states of clients atalk never issued, and sessions. Their
+   * next turn would start fresh anyway; this only keeps the file from growing.
+   */
+  deleteIdle(before: number): { states: number; sessions: number } {
+    return this.db.transaction(() => ({
+      states: this.db
+        .prepare(
+          `DELETE FROM client_states WHERE last_active_at < ? AND NOT EXISTS (
+             SELECT 1 FROM anonymous_clients a JOIN bots b ON b.app_id = a.app_id
+             WHERE b.id = client_states.bot_id AND a.name = client_states.client_name)`,
+        )
+        .run(before).changes,
+      sessions: this.db.prepare("DELETE FROM sessions WHERE last_active_at < ?").run(before).changes,
+    }))();
+  }
+
   registerApp(appId: string): void {
     this.ensureApp.run(appId);
   }
