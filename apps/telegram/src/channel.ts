@@ -1,5 +1,13 @@
 // Wiring: telegraf (polling or webhook) -> UpdateHandler -> gateway; gateway replies -> render -> sender.
-import type { Address, Channel, GatewayPort, HttpRoute, Logger, Reply } from "@parley/core";
+import {
+  type Address,
+  type Channel,
+  type GatewayPort,
+  type HttpRoute,
+  type Logger,
+  noopLogger,
+  type Reply,
+} from "@parley/core";
 import { Telegraf } from "telegraf";
 import { redactToken, TelegramStartError } from "./errors.js";
 import type { BotIdentity } from "./inbound/addressing.js";
@@ -10,7 +18,6 @@ import { webhookRoute } from "./inbound/webhook-route.js";
 import { DEFAULT_API_ROOT, DEFAULTS, type TelegramChannelOptions } from "./options.js";
 import { PostbackCodec } from "./render/postback-codec.js";
 import { type RenderSettings, renderReply } from "./render/render-reply.js";
-import { silentLogger } from "./silent-logger.js";
 import { destinationOf } from "./transport/destination.js";
 import { TelegramSender } from "./transport/sender.js";
 
@@ -44,7 +51,7 @@ class TelegramChannelImpl implements TelegramChannel {
     if (options.mode === "webhook" && !options.webhook) {
       throw new TypeError("createTelegramChannel: webhook mode needs options.webhook { url, secret }");
     }
-    this.logger = (options.logger ?? silentLogger).child({ channel: CHANNEL });
+    this.logger = (options.logger ?? noopLogger).child({ channel: CHANNEL });
     this.apiRoot = options.apiRoot ?? DEFAULT_API_ROOT;
     this.bot = new Telegraf(options.token, { telegram: { apiRoot: this.apiRoot, webhookReply: false } });
 

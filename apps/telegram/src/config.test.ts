@@ -1,11 +1,10 @@
 // fromEnv: off without a token, one clear line per invalid setting, never quoting a secret.
-import { ConfigError } from "@parley/core";
+import { ConfigError, noopLogger } from "@parley/core";
 import { describe, expect, it } from "vitest";
 import { fromEnv, telegramOptionsFromEnv } from "./config.js";
-import { silentLogger } from "./silent-logger.js";
 
 const token = "123456789:AAH-test-token_0123456789abcdefghijk";
-const ctx = { logger: silentLogger };
+const ctx = { logger: noopLogger };
 
 describe("Telegram settings from the environment", () => {
   it("stay off without TELEGRAM_BOT_TOKEN and say which variable turns them on", () => {

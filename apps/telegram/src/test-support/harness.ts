@@ -7,10 +7,10 @@ import {
   type Gateway,
   type HttpListener,
   MemoryInterlocutorStore,
+  noopLogger,
 } from "@parley/core";
 import { createTelegramChannel, type TelegramChannel } from "../channel.js";
 import type { TelegramChannelOptions } from "../options.js";
-import { silentLogger } from "../silent-logger.js";
 import { FakeBotApi } from "../testing/fake-bot-api.js";
 import { MemoryTalkBackend } from "./memory-backend.js";
 
@@ -42,7 +42,7 @@ export async function startHarness(
       ? await createHttpListener({
           host: "127.0.0.1",
           port: 0,
-          logger: silentLogger,
+          logger: noopLogger,
           health: { ready: async () => true },
           metricsRegistry: createMetrics({ processMetrics: false }).registry,
         })
