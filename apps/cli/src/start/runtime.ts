@@ -1,6 +1,5 @@
 // Builds the one-process runtime shared by `start` and `chat`: config, logger, metrics, talk API,
 // interlocutor store, the process's one TalkQueue and the gateway.
-import { join } from "node:path";
 import {
   createGateway,
   createLogger,
@@ -10,6 +9,7 @@ import {
   loadConfig,
   type ParleyConfig,
   type ParleyMetrics,
+  pipelineSettings,
   SqliteInterlocutorStore,
   TalkQueue,
 } from "@parley/core";
@@ -52,13 +52,10 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     secrets: [...preSecrets, ...talkApi.secrets, ...channelSecrets(options.env)],
   });
   const metrics = createMetrics();
-  const store = new SqliteInterlocutorStore({ path: join(config.dataDir, "parley.db") });
+  const settings = pipelineSettings(config);
+  const store = new SqliteInterlocutorStore({ path: settings.storePath });
   const queue = new TalkQueue({
-    concurrency: config.talk.concurrency,
-    ...(config.talk.rate ? { rate: config.talk.rate } : {}),
-    retries: config.talk.retries,
-    timeoutMs: config.talk.timeoutMs,
-    maxBacklog: config.queue.maxBacklog,
+    ...settings.queue,
     logger: logger.child({ component: "queue" }),
     metrics: metrics.queue,
   });
@@ -67,8 +64,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     backend: talkApi.backend,
     store,
     queue,
-    busyReply: config.replies.busy,
-    apologyReply: config.replies.apology,
+    busyReply: settings.busyReply,
+    apologyReply: settings.apologyReply,
     logger: logger.child({ component: "gateway" }),
     metrics,
   });
