@@ -35,11 +35,11 @@ export const fromEnv: ChannelFromEnv = (env, ctx) => {
   }
   const title = env.PARLEY_WEBCHAT_TITLE?.trim() || WEBCHAT_DEFAULTS.title;
   const channel = createWebchatChannel({ maxText, title, logger: ctx.logger.child({ channel: "webchat" }) });
-  const where = ctx.publicUrl ? `${ctx.publicUrl.replace(/\/+$/, "")}/` : "/ on the HTTP listener";
+  const base = ctx.publicUrl ? ctx.publicUrl.replace(/\/+$/, "") : "";
   return {
     name: "webchat",
     enabled: true,
     channel,
-    notes: [`chat page at ${where}; JSON API at POST /api/webchat/messages`],
+    notes: [`${base ? `page ${base}/; ` : ""}JSON API: POST ${base}/api/webchat/messages`],
   };
 };

@@ -104,6 +104,17 @@ describe("POST /api/webchat/messages", () => {
     expect(res.status).toBe(200);
   });
 
+  it("answers with the apology when the talk API fails for good", async () => {
+    const demo = await start({ apologyReply: "Sorry, the bot is resting." });
+    const res = await post(demo, { userId: "u", text: "break" });
+    expect(res.status).toBe(200);
+    expect((await res.json()).replies).toEqual({
+      messages: [[{ type: "text", text: "Sorry, the bot is resting." }]],
+    });
+    const next = await (await post(demo, { userId: "u", text: "hello" })).json();
+    expect(next.replies.messages).toEqual([[{ type: "text", text: "You said: hello" }]]);
+  });
+
   it("answers 503 once the channel is stopping", async () => {
     const demo = await start();
     await demo.channel.stop();

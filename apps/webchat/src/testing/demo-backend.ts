@@ -1,6 +1,6 @@
 // A small talk backend for tests and demos: remembers a name per person and answers in AIML
 // rich-media markup, like a Pandorabots bot would.
-import type { TalkBackend, TalkRequest, TalkResult } from "@parley/core";
+import { TalkApiError, type TalkBackend, type TalkRequest, type TalkResult } from "@parley/core";
 
 export const DEMO_IMAGE =
   "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSI4MCIgaGVpZ2h0PSI0MCI+PHJlY3Qgd2lkdGg9IjgwIiBoZWlnaHQ9IjQwIiBmaWxsPSIjMjU1N2Q2Ii8+PC9zdmc+";
@@ -13,6 +13,10 @@ export class DemoTalkBackend implements TalkBackend {
 
   async talk(req: TalkRequest): Promise<TalkResult> {
     this.inputs.push(req.input);
+    // "break" stands for a talk API that refuses for good (401: not retried).
+    if (req.input.trim().toUpperCase() === "BREAK") {
+      throw new TalkApiError("bad credentials", { status: 401, retryable: false });
+    }
     const clientName = req.interlocutor.clientName ?? `demo-user-${this.#clients++}`;
     const responses = [this.#answer(clientName, req.input.trim())];
     return { responses, interlocutor: { clientName } };

@@ -12,11 +12,27 @@ import { DemoTalkBackend } from "./demo-backend.js";
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 
-export async function startDemoWebchat(options: WebchatOptions & { port?: number } = {}) {
+export async function startDemoWebchat(
+  options: WebchatOptions & {
+    port?: number;
+    apologyReply?: string;
+    busyReply?: string;
+    maxBacklog?: number;
+  } = {},
+) {
   const backend = new DemoTalkBackend();
   const store = new MemoryInterlocutorStore();
   const channel = createWebchatChannel(options);
-  const gateway = createGateway({ bot: "demo", backend, store, channels: [channel], logger: silent });
+  const gateway = createGateway({
+    bot: "demo",
+    backend,
+    store,
+    channels: [channel],
+    logger: silent,
+    ...(options.apologyReply ? { apologyReply: options.apologyReply } : {}),
+    ...(options.busyReply ? { busyReply: options.busyReply } : {}),
+    ...(options.maxBacklog ? { queue: { maxBacklog: options.maxBacklog } } : {}),
+  });
   const listener = await createHttpListener({
     host: "127.0.0.1",
     port: options.port ?? 0,
