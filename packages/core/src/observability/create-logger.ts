@@ -46,14 +46,13 @@ export const SECRET_FIELDS: readonly string[] = [
   "x-telegram-bot-api-secret-token",
 ];
 
+/** pino redact paths for every secret field at depth 1 to 3 (`token`, `*.token`, `*.*.token`). */
 function redactPaths(): string[] {
-  const paths: string[] = [];
-  for (const field of SECRET_FIELDS) {
-    const key = /^[A-Za-z_$][\w$]*$/.test(field) ? field : `["${field}"]`;
-    const join = (prefix: string) => (key.startsWith("[") ? `${prefix}${key}` : `${prefix}.${key}`);
-    paths.push(key.startsWith("[") ? `${key}` : key, join("*"), join("*.*"));
-  }
-  return paths;
+  return SECRET_FIELDS.flatMap((field) => {
+    const plain = /^[A-Za-z_$][\w$]*$/.test(field);
+    const at = (prefix: string) => (plain ? `${prefix}.${field}` : `${prefix}["${field}"]`);
+    return [plain ? field : `["${field}"]`, at("*"), at("*.*")];
+  });
 }
 
 export function createLogger(options: CreateLoggerOptions = {}): PinoLogger {
