@@ -11,7 +11,7 @@ import { AimlBot } from "../runtime/aiml-bot.js";
 import { SentenceSplitter } from "../text/sentences.js";
 import { Substituter } from "../text/substitutions.js";
 import type { BotSource, CompileOptions, CompileResult, Diagnostic } from "../types.js";
-import { locate } from "../xml/parse-xml.js";
+import { makeLocator } from "../xml/parse-xml.js";
 import { type BotData, type Category, PROGRAM_NAME } from "./bot-data.js";
 import { loadAimlFile, type RawCategory } from "./load-aiml.js";
 import { pathTokens } from "./pattern.js";
@@ -119,23 +119,30 @@ function build(
       sink.warning({ file: file.name, line: 0, column: 0, message: "file given twice" });
     names.add(file.name);
     const content = String(file.content ?? "");
-    loadAimlFile(file.name, content, sink, (r: RawCategory) => {
-      const cat: Category = {
-        pattern: r.pattern,
-        that: r.that,
-        topic: r.topic,
-        file: file.name,
-        template: r.template,
-      };
-      const replaced = graph.add(pathTokens(r.pattern, r.that, r.topic, property), cat);
-      if (replaced) {
-        sink.warning({
+    const locate = makeLocator(content);
+    loadAimlFile(
+      file.name,
+      content,
+      sink,
+      (r: RawCategory) => {
+        const cat: Category = {
+          pattern: r.pattern,
+          that: r.that,
+          topic: r.topic,
           file: file.name,
-          ...locate(content, r.offset),
-          message: `duplicate category "${r.pattern} <THAT> ${r.that} <TOPIC> ${r.topic}" (also in ${replaced.file}); the later one wins`,
-        });
-      }
-    });
+          template: r.template,
+        };
+        const replaced = graph.add(pathTokens(r.pattern, r.that, r.topic, property), cat);
+        if (replaced) {
+          sink.warning({
+            file: file.name,
+            ...locate(r.offset),
+            message: `duplicate category "${r.pattern} <THAT> ${r.that} <TOPIC> ${r.topic}" (also in ${replaced.file}); the later one wins`,
+          });
+        }
+      },
+      locate,
+    );
   }
 
   // Built in and loaded last, so it overrides a bot's own PROGRAM VERSION (as in Program AB).

@@ -1,6 +1,13 @@
 import { JAVA_TRIM } from "../text/java-trim.js";
 import type { Diagnostic } from "../types.js";
-import { escapeText, innerXml, locate, parseXml, type XElement, XmlSyntaxError } from "../xml/parse-xml.js";
+import {
+  escapeText,
+  innerXml,
+  makeLocator,
+  parseXml,
+  type XElement,
+  XmlSyntaxError,
+} from "../xml/parse-xml.js";
 import { cleanPattern } from "./pattern.js";
 import { compileTemplate, type TNode } from "./template.js";
 
@@ -34,8 +41,9 @@ export function loadAimlFile(
   content: string,
   sink: Sink,
   onCategory: (c: RawCategory) => void,
+  locate = makeLocator(content),
 ): void {
-  const at = (offset: number) => ({ file, ...locate(content, offset) });
+  const at = (offset: number) => ({ file, ...locate(offset) });
   const warnedTags = new Set<string>();
   const hooks = {
     unknownTag(el: XElement) {

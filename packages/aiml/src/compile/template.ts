@@ -134,6 +134,10 @@ export interface TemplateCompileHooks {
   unknownTag?(el: XElement): void;
 }
 
+/** Inside these, any markup is expected (OOB payloads, contact fields): no unknown-tag warnings. */
+const freeContent = new Set(["oob", "addinfo", "dialnumber", "emailaddress"]);
+const quiet: TemplateCompileHooks = {};
+
 export function compileTemplate(nodes: readonly XNode[], hooks: TemplateCompileHooks = {}): TNode[] {
   const out: TNode[] = [];
   for (const n of nodes) {
@@ -149,7 +153,12 @@ export function compileTemplate(nodes: readonly XNode[], hooks: TemplateCompileH
 function compileElement(el: XElement, hooks: TemplateCompileHooks): TNode {
   const tag = el.name;
   if (tag === "sr") return compileSr(el);
+  if (tag === "learn" || tag === "learnf") {
+    // Evaluated from its source at learn time (only `<eval>` runs then).
+    return { tag, attrs: el.attrs, sub: null, body: [], items: null, src: el };
+  }
   if (!knownTemplateTags.has(tag) && !passThroughTags.has(tag)) hooks.unknownTag?.(el);
+  if (freeContent.has(tag)) hooks = quiet;
   const names = attributeTags[tag];
   let sub: Record<string, TNode[]> | null = null;
   const bodySrc: XNode[] = [];
@@ -172,7 +181,7 @@ function compileElement(el: XElement, hooks: TemplateCompileHooks): TNode {
     sub,
     body,
     items: items.length > 0 ? items : null,
-    src: tag === "learn" || tag === "learnf" ? el : null,
+    src: null,
   };
 }
 

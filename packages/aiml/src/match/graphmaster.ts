@@ -225,6 +225,8 @@ export class Matcher<C extends Leaf> {
   private upper: string[] = [];
   private len = 0;
   private readonly bind = new Int32Array(3 * MAX_STARS * 2);
+  /** Highest star index bound per kind, +1 (so collect() only walks what was bound). */
+  private readonly top = new Int32Array(3);
 
   constructor(private nullstar: string) {}
 
@@ -239,6 +241,7 @@ export class Matcher<C extends Leaf> {
     for (let i = 0; i < words.length; i++) up[i] = (words[i] as string).toUpperCase();
     this.len = words.length;
     this.bind.fill(-1);
+    this.top.fill(0);
     const leaf = this.node(graph.root, 0, 0, 0);
     if (!leaf?.category) return null;
     return { category: leaf.category, stars: this.collect() };
@@ -249,6 +252,7 @@ export class Matcher<C extends Leaf> {
     const at = (kind * MAX_STARS + idx) * 2;
     this.bind[at] = start;
     this.bind[at + 1] = end;
+    if (idx >= (this.top[kind] as number)) this.top[kind] = idx + 1;
   }
 
   private collect(): Stars {
@@ -256,7 +260,8 @@ export class Matcher<C extends Leaf> {
     const lists = [out.input, out.that, out.topic];
     for (let kind = 0; kind < 3; kind++) {
       const list = lists[kind] as string[];
-      for (let idx = 0; idx < MAX_STARS; idx++) {
+      const top = this.top[kind] as number;
+      for (let idx = 0; idx < top; idx++) {
         const at = (kind * MAX_STARS + idx) * 2;
         const s = this.bind[at] as number;
         if (s < 0) {
