@@ -31,6 +31,7 @@ export class ConversationStore {
   /** Session ids are handed out from memory and persisted with each batch of turns (one writer process). */
   private readonly nextSession = new Map<string, number>();
   private readonly knownAnonymous = new Set<string>();
+  private readonly knownPlain = new Set<string>();
   private readonly takeAnonymous;
   private readonly anonymousCount;
   private readonly insertAnonymous;
@@ -148,6 +149,7 @@ export class ConversationStore {
       if (!row) throw new Error(`unknown app ${appId}`);
       const name = nameFor(row.n);
       this.insertAnonymous.run(appId, name, now);
+      this.knownPlain.delete(`${appId}\u0000${name}`);
       return name;
     })();
   }
@@ -155,9 +157,15 @@ export class ConversationStore {
   isAnonymousClient(appId: string, name: string): boolean {
     const key = `${appId}\u0000${name}`;
     if (this.knownAnonymous.has(key)) return true;
+    if (this.knownPlain.has(key)) return false;
     const known = this.anonymousExists.get(appId, name) !== undefined;
-    // Only hits are remembered (issued clients are never revoked), so guessed names cannot grow the set.
+    // Issued clients are never revoked, so hits are kept for good; misses in a bounded set, since
+    // callers choose plain names freely. Issuing a name removes it from the misses.
     if (known) this.knownAnonymous.add(key);
+    else {
+      if (this.knownPlain.size >= 50_000) this.knownPlain.clear();
+      this.knownPlain.add(key);
+    }
     return known;
   }
 
