@@ -5,7 +5,10 @@ import type { Substituter } from "../text/substitutions.js";
 import type { TNode } from "./template.js";
 
 export interface Category extends Leaf {
-  template: TNode[];
+  /** Template content as AIML source (a slice of the file: cheap to keep, exact for `extra`). */
+  source: string;
+  /** Compiled on first use: most categories of a big bot never answer, so compile time stays low. */
+  template: TNode[] | null;
 }
 
 export interface Substitutions {

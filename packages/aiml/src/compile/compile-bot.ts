@@ -130,7 +130,8 @@ function build(
           that: r.that,
           topic: r.topic,
           file: file.name,
-          template: r.template,
+          source: r.source,
+          template: null,
         };
         const replaced = graph.add(pathTokens(r.pattern, r.that, r.topic, property), cat);
         if (replaced) {
@@ -151,6 +152,7 @@ function build(
     that: "*",
     topic: "*",
     file: "",
+    source: PROGRAM_NAME,
     template: [PROGRAM_NAME],
   });
 

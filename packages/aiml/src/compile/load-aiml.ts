@@ -9,13 +9,14 @@ import {
   XmlSyntaxError,
 } from "../xml/parse-xml.js";
 import { cleanPattern } from "./pattern.js";
-import { compileTemplate, type TNode } from "./template.js";
+import { isUnknownTag } from "./template.js";
 
 export interface RawCategory {
   pattern: string;
   that: string;
   topic: string;
-  template: TNode[];
+  /** Template content as source text. */
+  source: string;
   /** Source offset of the category, for diagnostics. */
   offset: number;
 }
@@ -45,12 +46,10 @@ export function loadAimlFile(
 ): void {
   const at = (offset: number) => ({ file, ...locate(offset) });
   const warnedTags = new Set<string>();
-  const hooks = {
-    unknownTag(el: XElement) {
-      if (warnedTags.has(el.name)) return;
-      warnedTags.add(el.name);
-      sink.warning({ ...at(el.offset), message: `unknown template tag <${el.name}> (output as markup)` });
-    },
+  const onOpaqueTag = (name: string, offset: number, ancestors: readonly string[]): void => {
+    if (warnedTags.has(name) || !isUnknownTag(name, ancestors)) return;
+    warnedTags.add(name);
+    sink.warning({ ...at(offset), message: `unknown template tag <${name}> (output as markup)` });
   };
   const category = (el: XElement, topic: string): void => {
     let pattern: string | null = null;
@@ -70,7 +69,8 @@ export function loadAimlFile(
       return;
     }
     // Program AB keeps `<template/>` (it answers "") but drops a missing or whitespace-only template.
-    if (!template || (template.children.length > 0 && innerXml(template).replace(JAVA_TRIM, "") === "")) {
+    const source = template ? content.slice(template.offset, template.innerEnd ?? template.offset) : "";
+    if (!template || (source.length > 0 && source.replace(JAVA_TRIM, "") === "")) {
       sink.warning({ ...at(el.offset), message: "category with a blank or missing <template> discarded" });
       return;
     }
@@ -78,13 +78,15 @@ export function loadAimlFile(
       pattern: cleanPattern(pattern).toUpperCase(),
       that: (cleanPattern(that) || "*").toUpperCase(),
       topic: (cleanPattern(catTopic) || "*").toUpperCase(),
-      template: compileTemplate(template.children, hooks),
+      source,
       offset: el.offset,
     });
   };
   let root: XElement;
   try {
     root = parseXml(content, {
+      opaque: (el, parent) => el.name === "template" && parent.name === "category",
+      onOpaqueTag,
       onClose(el, parent, depth) {
         if (el.name !== "category") return false;
         if (depth === 2 && parent.name === "aiml") category(el, "*");

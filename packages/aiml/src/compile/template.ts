@@ -1,4 +1,4 @@
-import type { XElement, XNode } from "../xml/parse-xml.js";
+import { parseXml, type XElement, type XNode } from "../xml/parse-xml.js";
 
 /** A template precompiled to a tree: text stays a string, elements keep attributes and attribute-subtags apart. */
 export type TNode = string | TEl;
@@ -194,4 +194,23 @@ function compileSr(el: XElement): TEl {
 /** Template as text for the talk API `extra`, and whether a template is just text. */
 export function isPlainText(nodes: readonly TNode[]): nodes is string[] {
   return nodes.every((n) => typeof n === "string");
+}
+
+/** Compiles template content given as source text (the file slice, or a learned template). */
+export function compileTemplateSource(source: string): TNode[] {
+  if (!source.includes("<") && !source.includes("&")) return [source];
+  try {
+    return compileTemplate(parseXml(`<template>${source}</template>`).children);
+  } catch {
+    return [source]; // unreachable for file slices (they parsed once already); learned text may be broken
+  }
+}
+
+/** Whether a tag inside a template deserves an unknown-tag warning, given its open ancestors in the template. */
+export function isUnknownTag(name: string, ancestors: readonly string[]): boolean {
+  if (knownTemplateTags.has(name) || passThroughTags.has(name)) return false;
+  const parent = ancestors[ancestors.length - 1];
+  if (parent !== undefined && attributeTags[parent]?.includes(name)) return false;
+  for (const a of ancestors) if (freeContent.has(a) || a === "learn" || a === "learnf") return false;
+  return true;
 }

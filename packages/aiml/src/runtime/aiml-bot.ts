@@ -8,8 +8,6 @@ export class AimlBot implements Bot {
 
   /** Shared scratch matcher: respond() is synchronous, so one per bot suffices. */
   readonly matcher: Matcher<Category>;
-  /** Compiled learned templates by source text. */
-  readonly learnedTemplates = new Map<string, Category["template"]>();
 
   constructor(readonly data: BotData) {
     this.matcher = new Matcher<Category>(data.nullstar);

@@ -1,5 +1,6 @@
 import { type Category, PROGRAM_NAME } from "../compile/bot-data.js";
 import type { TEl, TNode } from "../compile/template.js";
+import { compileTemplateSource } from "../compile/template.js";
 import type { MatchResult, Stars } from "../match/graphmaster.js";
 import { JAVA_TRIM } from "../text/java-trim.js";
 import type { ClientState, MatchExtra, RespondOptions, RespondResult, TraceEntry } from "../types.js";
@@ -17,7 +18,6 @@ import { formatJava, formatStrftime, intervalBetween, javaDefaultDateFormat } fr
 import { MAX_HISTORY, push, recent, recentThat, UNKNOWN } from "./history.js";
 import { learnCategory, learnedGraph } from "./learning.js";
 import { matchPath } from "./matching.js";
-import { templateText } from "./template-text.js";
 
 const TOO_MUCH_RECURSION = "Too much recursion in AIML";
 const TOO_MUCH_LOOPING = "Too much looping in condition";
@@ -126,12 +126,12 @@ export class Conversation {
         that: m?.category.that ?? "",
         topic: m?.category.topic ?? "",
         filename: m?.category.file ?? "",
-        template: m ? templateText(m.category.template) : "",
+        template: m ? m.category.source : "",
       });
     }
     if (!m) return this.data.limits.defaultResponse;
     const frame: Frame = { stars: m.stars, vars: Object.create(null), depth, input, that, topic };
-    return this.evalList(m.category.template, frame);
+    return this.evalList(templateOf(m.category), frame);
   }
 
   evalList(nodes: readonly TNode[], f: Frame): string {
@@ -336,7 +336,7 @@ export class Conversation {
         input,
         matched: m ? `${m.category.pattern} <THAT> ${m.category.that} <TOPIC> ${m.category.topic}` : "",
         filename: m?.category.file ?? "",
-        template: m ? templateText(m.category.template) : "",
+        template: m ? m.category.source : "",
       });
     }
     if (!m) return defaultResponse;
@@ -348,7 +348,7 @@ export class Conversation {
       that: f.that,
       topic,
     };
-    return this.evalList(m.category.template, frame).replace(JAVA_TRIM, "");
+    return this.evalList(templateOf(m.category), frame).replace(JAVA_TRIM, "");
   }
 
   private loopCondition(el: TEl, f: Frame): string {
@@ -463,6 +463,11 @@ export class Conversation {
 }
 
 export type { Frame };
+
+function templateOf(c: Category): TNode[] {
+  c.template ??= compileTemplateSource(c.source);
+  return c.template;
+}
 
 function formal(s: string): string {
   let out = "";

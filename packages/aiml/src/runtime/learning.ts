@@ -95,23 +95,10 @@ export function learnedGraph(bot: AimlBot, learned: LearnedCategory[]): Graphmas
       that: l.that,
       topic: l.topic,
       file: l.persistent ? "learnf.aiml" : "learn.aiml",
-      template: learnedTemplate(bot, l.template),
+      source: l.template,
+      template: null,
     };
     cached.graph.add(pathTokens(l.pattern, l.that, l.topic, property), cat);
   }
   return cached.graph;
-}
-
-function learnedTemplate(bot: AimlBot, text: string): TNode[] {
-  const cache = bot.learnedTemplates;
-  let t = cache.get(text);
-  if (t) return t;
-  try {
-    t = compileTemplate(parseXml(`<template>${text}</template>`).children);
-  } catch {
-    t = [text];
-  }
-  if (cache.size > 10000) cache.clear();
-  cache.set(text, t);
-  return t;
 }

@@ -7,6 +7,8 @@ export interface XElement {
   children: XNode[];
   /** Offset in the source text just after the start tag. */
   offset: number;
+  /** For opaque elements: offset where the content ends (source text of the content is [offset, innerEnd)). */
+  innerEnd?: number;
 }
 export type XNode = XElement | string;
 
@@ -42,6 +44,10 @@ export function makeLocator(text: string): (offset: number) => { line: number; c
 }
 
 export interface ParseOptions {
+  /** Elements whose content is not materialized (only its source range is kept), e.g. templates compiled later. */
+  opaque?: (el: XElement, parent: XElement) => boolean;
+  /** Called for every start tag inside an opaque element, with the names of the open ancestors inside it. */
+  onOpaqueTag?: (name: string, offset: number, ancestors: readonly string[]) => void;
   /** Called when an element closes; returning true drops it from its parent (streaming: keeps the heap small). */
   onClose?: (el: XElement, parent: XElement, depth: number) => boolean;
 }
@@ -57,10 +63,15 @@ export function parseXml(text: string, options: ParseOptions = {}): XElement {
   const stack: XElement[] = [root];
   let failure: XmlSyntaxError | null = null;
   const onClose = options.onClose;
+  const { opaque, onOpaqueTag } = options;
+  /** Open tags inside the current opaque element (empty when not inside one). */
+  const inner: string[] = [];
+  let inOpaque = false;
   const fail = (message: string): void => {
     if (!failure) failure = new XmlSyntaxError(message, parser.position);
   };
   const appendText = (t: string): void => {
+    if (inOpaque) return;
     const top = stack[stack.length - 1] as XElement;
     const last = top.children.length - 1;
     if (last >= 0 && typeof top.children[last] === "string") top.children[last] += t;
@@ -71,16 +82,32 @@ export function parseXml(text: string, options: ParseOptions = {}): XElement {
   );
   parser.on("doctype", () => fail("DOCTYPE is not allowed (entity expansion is refused)"));
   parser.on("opentag", (tag) => {
+    if (inOpaque) {
+      onOpaqueTag?.(tag.name, parser.position, inner);
+      inner.push(tag.name);
+      return;
+    }
     const el: XElement = {
       name: tag.name,
       attrs: tag.attributes as Record<string, string>,
       children: [],
       offset: parser.position,
     };
-    (stack[stack.length - 1] as XElement).children.push(el);
+    const parent = stack[stack.length - 1] as XElement;
+    parent.children.push(el);
     stack.push(el);
+    if (opaque?.(el, parent)) inOpaque = true;
   });
-  parser.on("closetag", () => {
+  parser.on("closetag", (tag) => {
+    if (inOpaque) {
+      if (inner.length > 0) {
+        inner.pop();
+        return;
+      }
+      inOpaque = false;
+      const el = stack[stack.length - 1] as XElement;
+      el.innerEnd = tag.isSelfClosing ? el.offset : text.lastIndexOf("</", parser.position - 1);
+    }
     const el = stack.pop() as XElement;
     if (onClose) {
       const parent = stack[stack.length - 1] as XElement;
