@@ -63,13 +63,13 @@ export class ReplyBuilder {
   }
 }
 
-/** Trims every line and the whole; keeps the line breaks `<br/>` asked for. */
+/** Trims every line and the whole; keeps the line breaks `<br/>` asked for and inner `&nbsp;`. */
 export function normalizeText(text: string): string {
   return text
     .split("\n")
     .map((line) => collapseSpace(line).replace(/^ | $/g, ""))
     .join("\n")
-    .replace(/^\n+|\n+$/g, "");
+    .trim(); // the edges: blank lines, and a lone &nbsp; is not a message either
 }
 
 /** HTML-style whitespace collapsing; a non-breaking space (&nbsp;) is content and stays. */
