@@ -30,5 +30,20 @@ export function writeReport(results: SuiteResult[]): string {
     lines.push("");
   }
   while (lines[lines.length - 1] === "") lines.pop();
+  lines.push(
+    "",
+    "## Known differences from Program AB outside the suites",
+    "",
+    "The fixtures removed these behaviours (random, clock, triple store, javascript, system), so they are listed here:",
+    "",
+    "- `<system>` never runs (answers empty); `<javascript>` answers `JSFAILED`; the triple-store tags",
+    "  (`<select>`, `<uniq>`, `<addtriple>`, `<deletetriple>`) are not implemented and pass through as markup.",
+    "- `<learn>`/`<learnf>` categories belong to the client that taught them (Program AB: global to the bot) and",
+    "  are matched before the bot's categories; `<size/>` and `<vocabulary/>` do not count them.",
+    "- Contacts (`<addinfo>` and friends) are per client (Program AB: per process).",
+    "- `<date>` without `jformat` or `format` uses Java's default pattern with Intl names; `format` is strftime.",
+    "- Program AB binds stars on the shared graph node, so a nested `<srai>` reaching the same category can",
+    "  overwrite the outer stars; here each match has its own stars.",
+  );
   return `${lines.join("\n")}\n`;
 }
