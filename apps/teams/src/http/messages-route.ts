@@ -1,0 +1,89 @@
+// POST /api/messages: the Bot Connector's requests. Each one's JWT is validated by the Bot Framework
+// SDK before anything runs; a missing or bad token is answered 401 and the activity is dropped.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HttpRoute, Logger } from "@parley/core";
+import type { Activity, TurnContext } from "botbuilder";
+import { AuthenticationError } from "botframework-connector";
+import type { ParleyCloudAdapter } from "../auth/parley-cloud-adapter.js";
+import { isLoopbackHost } from "../config.js";
+import { BodyError, readJsonBody } from "./read-json-body.js";
+
+export interface MessagesRouteOptions {
+  path: string;
+  adapter: ParleyCloudAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  /** False once the channel stops: later activities get 503 so the connector retries elsewhere/later. */
+  isAccepting: () => boolean;
+  /** Local mode: requests must reach the listener on a loopback address. */
+  loopbackOnly: boolean;
+  logger: Logger;
+  maxBodyBytes?: number;
+}
+
+export function messagesRoute(options: MessagesRouteOptions): HttpRoute {
+  const { adapter, logger } = options;
+  return {
+    method: "POST",
+    path: options.path,
+    async handler(req: IncomingMessage, res: ServerResponse) {
+      if (!options.isAccepting()) {
+        return reply(res, 503, { error: "Teams channel is stopping" }, { "retry-after": "5" });
+      }
+      if (options.loopbackOnly && !isLoopbackHost(req.socket.localAddress ?? "")) {
+        logger.error(
+          { localAddress: req.socket.localAddress },
+          "unauthenticated Teams mode refused a request that did not arrive on loopback",
+        );
+        return reply(res, 403, { error: "unauthenticated mode serves loopback only" });
+      }
+      let body: unknown;
+      try {
+        body = await readJsonBody(req, options.maxBodyBytes ?? 1_000_000);
+      } catch (err) {
+        const status = err instanceof BodyError ? err.status : 400;
+        return reply(res, status, { error: err instanceof Error ? err.message : "bad body" });
+      }
+      if (!body || typeof body !== "object" || typeof (body as Activity).type !== "string") {
+        return reply(res, 400, { error: "not a Bot Framework activity" });
+      }
+      const activity = body as Activity;
+      const authHeader = headerValue(req.headers.authorization);
+
+      let authenticated: Awaited<ReturnType<ParleyCloudAdapter["authenticate"]>>;
+      try {
+        authenticated = await adapter.authenticate(activity, authHeader);
+      } catch (err) {
+        // Keys that could not be fetched are our problem, not the sender's: let the connector retry.
+        const keysUnavailable = err instanceof AuthenticationError && err.statusCode >= 500;
+        logger.warn(
+          { reason: err instanceof Error ? err.message : String(err), hasToken: authHeader !== "" },
+          keysUnavailable
+            ? "could not load the Bot Framework signing keys; request refused"
+            : "Teams request refused: missing or invalid Bot Framework token",
+        );
+        return reply(res, keysUnavailable ? 503 : 401, { error: "Unauthorized" });
+      }
+
+      const invoke = await adapter.runTurn(authenticated, activity, options.logic);
+      return reply(res, invoke?.status ?? 200, invoke?.body);
+    },
+  };
+}
+
+function reply(
+  res: ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (body === undefined) {
+    res.writeHead(status, headers).end();
+    return;
+  }
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function headerValue(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+}
