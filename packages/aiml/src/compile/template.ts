@@ -191,11 +191,6 @@ function compileSr(el: XElement): TEl {
   return { tag: "srai", attrs: {}, sub: null, body: [star], items: null, src: el };
 }
 
-/** Template as text for the talk API `extra`, and whether a template is just text. */
-export function isPlainText(nodes: readonly TNode[]): nodes is string[] {
-  return nodes.every((n) => typeof n === "string");
-}
-
 /** Compiles template content given as source text (the file slice, or a learned template). */
 export function compileTemplateSource(source: string): TNode[] {
   if (!source.includes("<") && !source.includes("&")) return [source];

@@ -450,12 +450,17 @@ export class Conversation {
     const dflt = this.attr(el, "default", f);
     const botName = this.attr(el, "bot", f);
     const service = this.attr(el, "service", f);
-    const reply = this.opts.sraix?.({
-      input,
-      ...(botName !== null ? { bot: botName } : {}),
-      ...(service !== null ? { service } : {}),
-      ...(dflt !== null ? { default: dflt } : {}),
-    });
+    let reply: string | undefined;
+    try {
+      reply = this.opts.sraix?.({
+        input,
+        ...(botName !== null ? { bot: botName } : {}),
+        ...(service !== null ? { service } : {}),
+        ...(dflt !== null ? { default: dflt } : {}),
+      });
+    } catch {
+      reply = undefined; // a failing target is an unreachable one
+    }
     if (typeof reply === "string") return reply;
     if (dflt !== null) return dflt;
     return this.answer("SRAIXFAILED", "nothing", "nothing", f.depth, false).replace(JAVA_TRIM, "");

@@ -41,3 +41,12 @@ describe("host hooks", () => {
     expect(chat(bot, "age")).toEqual(["30"]);
   });
 });
+
+describe("sraix target failures", () => {
+  it("treats a target that throws as unreachable", () => {
+    const sraix = () => {
+      throw new Error("connection refused");
+    };
+    expect(bot.respond(bot.newClientState(), "ask hi", { sraix }).responses).toEqual(["nobody home"]);
+  });
+});
