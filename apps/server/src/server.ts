@@ -33,6 +33,8 @@ export interface ParleyServer {
   ensureDemoBot(): DemoBotResult;
   /** The public botkey of one of the app's bots, for the ?botkey= talk form. */
   botkey(botname: string): string | undefined;
+  /** Compiles every bot's serving version into memory (startServer does this before listening). */
+  warmUp(): number;
   listen(): Promise<string>;
   /** Deletes idle plain clients' states and ended sessions now (it also runs every few minutes). */
   sweepIdle(): void;
@@ -106,6 +108,12 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     ensureDemoBot: () => ensureDemoBot(db, admin, appId),
     botkey: (botname) => bots.find(appId, botname)?.botkey,
     sweepIdle: sweep,
+    warmUp: () => {
+      const started = performance.now();
+      const warmed = registry.warm(bots.listBots(appId));
+      logger.info({ bots: warmed, ms: Math.round(performance.now() - started) }, "bots loaded");
+      return warmed;
+    },
     async listen() {
       return http.listen({ host: options.host ?? "127.0.0.1", port: options.port ?? DEFAULT_PORT });
     },
@@ -141,6 +149,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = await createServer(options);
   try {
     const demoBot = options.demoBot === false ? ({ loaded: false } as const) : server.ensureDemoBot();
+    server.warmUp();
     const url = await server.listen();
     return Object.assign(server, { url, demoBot });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BROKEN_AIML, createCompiledBot } from "../testing/fixtures.js";
+import { BROKEN_AIML, createCompiledBot, MEMORY_AIML } from "../testing/fixtures.js";
 import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
 
 const key = { user_key: TEST_USER_KEY };
@@ -91,6 +91,18 @@ describe("talk and atalk over HTTP", () => {
       status: "ok",
     });
     expect((await call("POST", talkUrl({ input: "hello" }))).status).toBe(200);
+  });
+
+  it("serves the stored compiled version after a restart, not files uploaded since", async () => {
+    await createCompiledBot(h, "membot");
+    const changed = MEMORY_AIML.replace("Hi there!", "Hello from the new upload!");
+    await call("PUT", h.url(`/bot/${TEST_APP_ID}/membot/file/memory.aiml`, key), { body: changed });
+    await h.restart();
+    expect((await call("POST", talkUrl({ input: "hello" }))).json.responses).toEqual(["Hi there!"]);
+    await call("GET", h.url(`/bot/${TEST_APP_ID}/membot/verify`, key));
+    expect((await call("POST", talkUrl({ input: "hello" }))).json.responses).toEqual([
+      "Hello from the new upload!",
+    ]);
   });
 
   it("returns extra match data, and trace only without client_name", async () => {
