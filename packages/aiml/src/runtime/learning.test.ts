@@ -27,3 +27,21 @@ describe("learn and learnf", () => {
     expect(bot.respond(restored, "where is paris").responses).toEqual(["in France"]);
   });
 });
+
+describe("learned categories among the bot's", () => {
+  const b = botFrom(`
+<category><pattern>TEACH *</pattern><template><learn><category><pattern><eval><uppercase><star/></uppercase></eval></pattern><template>learned</template></category></learn>ok</template></category>
+<category><pattern>HELLO THERE</pattern><template>bot exact</template></category>
+<category><pattern>GOOD *</pattern><template>bot wildcard</template></category>
+`);
+
+  it("follows the graphmaster's priority, as if both were one graph", () => {
+    const state = b.newClientState();
+    b.respond(state, "teach hello *");
+    b.respond(state, "teach good morning");
+    expect(b.respond(state, "hello there").responses).toEqual(["bot exact"]);
+    expect(b.respond(state, "hello you").responses).toEqual(["learned"]);
+    expect(b.respond(state, "good morning").responses).toEqual(["learned"]);
+    expect(b.respond(state, "good night").responses).toEqual(["bot wildcard"]);
+  });
+});

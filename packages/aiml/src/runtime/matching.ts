@@ -1,10 +1,11 @@
 import type { Category } from "../compile/bot-data.js";
-import type { Graphmaster, MatchResult } from "../match/graphmaster.js";
+import { compareSignatures, type Graphmaster, type MatchResult } from "../match/graphmaster.js";
 import type { AimlBot } from "./aiml-bot.js";
 
 /**
- * Matches `input <THAT> that <TOPIC> topic`. The client's learned categories are tried first: they are the
- * most recent definitions, and Program AB lets a later definition replace an earlier one.
+ * Matches `input <THAT> that <TOPIC> topic`. With learned categories, both graphs are searched and the path
+ * Program AB's search would reach first in one merged graph wins; on the very same path the learned
+ * category wins, as a later definition replaces an earlier one in Program AB.
  */
 export function matchPath(
   bot: AimlBot,
@@ -14,9 +15,9 @@ export function matchPath(
   topic: string,
 ): MatchResult<Category> | null {
   const tokens = `${input.trim()} <THAT> ${that.trim()} <TOPIC> ${topic.trim()}`.trim().split(" ");
-  if (learned) {
-    const r = bot.matcher.match(learned, tokens);
-    if (r) return r;
-  }
-  return bot.matcher.match(bot.data.graph, tokens);
+  if (!learned) return bot.matcher.match(bot.data.graph, tokens);
+  const fromBot = bot.matcher.match(bot.data.graph, tokens, true);
+  const fromLearned = bot.matcher.match(learned, tokens, true);
+  if (!fromBot || !fromLearned) return fromLearned ?? fromBot;
+  return compareSignatures(fromBot.signature ?? [], fromLearned.signature ?? []) < 0 ? fromBot : fromLearned;
 }
