@@ -62,6 +62,19 @@ describe("the demo bot on the real interpreter", () => {
     ]);
   });
 
+  it("lets that and topic parameters override the stored ones for one turn, and reload the bot", async () => {
+    const client = { client_name: "debugger" };
+    expect((await say("talk", "yes", { ...client, that: "Do you like tea?" })).responses).toEqual([
+      "Good. Green or black?",
+    ]);
+    expect((await say("talk", "what should I cook", { ...client, topic: "COOKING" })).responses).toEqual([
+      "A risotto: it only needs patience and stock.",
+    ]);
+    expect((await say("talk", "what should I cook", { ...client, reload: "true" })).responses[0]).toMatch(
+      /^I did not follow/,
+    );
+  });
+
   it("answers each rich-media request with the markup channels render", async () => {
     const markup: Record<string, RegExp[]> = {
       menu: [/<button><text>A card<\/text><postback>card<\/postback><\/button>/],

@@ -8,7 +8,12 @@ import { acceptRawBodies, registerFileRoutes } from "./routes/file-routes.js";
 import { registerTalkRoutes } from "./routes/talk-routes.js";
 
 export function buildApp(ctx: HttpContext, logger: Logger): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    // A 2000-character non-ASCII input sent in the query string is up to 18 KB of URL, over Node's 16 KB.
+    http: { maxHeaderSize: 64 * 1024 },
+  });
 
   app.addHook("onResponse", async (request, reply) => {
     // The path only: query strings carry user keys and botkeys.

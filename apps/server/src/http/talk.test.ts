@@ -53,6 +53,9 @@ describe("talk and atalk over HTTP", () => {
     expect((await call("POST", talkUrl({}))).status).toBe(400);
     expect((await call("POST", talkUrl({ input: "a".repeat(2001) }))).status).toBe(400);
     expect((await call("POST", talkUrl({ input: "a".repeat(2000) }))).status).toBe(200);
+    // 2000 non-ASCII characters percent-encode to 18 KB of query string.
+    expect((await call("POST", talkUrl({ input: "語".repeat(2000) }))).status).toBe(200);
+    expect((await call("POST", talkUrl({ input: "語".repeat(2001) }))).status).toBe(400);
     expect((await call("POST", talkUrl({ input: "hello", client_name: "Bad Name!" }))).status).toBe(400);
     expect((await call("POST", talkUrl({ input: "hello", sessionid: "abc" }))).status).toBe(400);
     expect((await call("POST", talkUrl({ input: "hello" }, "talk", "Bad_Bot"))).status).toBe(400);
