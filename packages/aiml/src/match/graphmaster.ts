@@ -1,4 +1,3 @@
-import { JAVA_TRIM } from "../text/java-trim.js";
 import type { AimlSet } from "./collections.js";
 
 /** What a leaf holds; the graph itself is agnostic of templates. */
@@ -10,8 +9,10 @@ export interface Leaf {
 }
 
 const NO_HEIGHT = 100000;
-const THAT_MARK = "<THAT>";
-const TOPIC_MARK = "<TOPIC>";
+export const THAT_MARK = "<THAT>";
+export const TOPIC_MARK = "<TOPIC>";
+
+export type SetResolver = (name: string) => AimlSet | null;
 
 /** Wildcard, `$word` and set children: rare, so kept off the common node shape. */
 export class Wild<C extends Leaf> {
@@ -37,42 +38,6 @@ export class GNode<C extends Leaf> {
     if (this.k1 === w) return this.n1;
     return this.words ? (this.words.get(w) ?? null) : null;
   }
-}
-
-export type StarKind = 0 | 1 | 2; // input, that, topic
-const MAX_STARS = 32;
-
-/** Star bindings of one match, as strings. */
-export interface Stars {
-  input: string[];
-  that: string[];
-  topic: string[];
-}
-
-export interface MatchResult<C> {
-  category: C;
-  stars: Stars;
-  /**
-   * The choices of the path, in order (when asked for): rank of the branch taken (`$` 0, `#` 1, `_` 2, word 3,
-   * set 4, shortcut 5, `^` 6, `*` 7) * 1e6 plus the words consumed (sets: longer first). Comparing two
-   * signatures lexicographically tells which path the graphmaster's depth-first search would reach first.
-   */
-  signature?: number[];
-}
-
-/** Negative when `a` has priority over `b` in Program AB's search order; 0 for the same path. */
-export function compareSignatures(a: readonly number[], b: readonly number[]): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
-  return a.length - b.length;
-}
-
-const R = 1_000_000;
-
-export type SetResolver = (name: string) => AimlSet | null;
-
-function isMarker(w: string): boolean {
-  return w === THAT_MARK || w === TOPIC_MARK;
 }
 
 /**
@@ -228,194 +193,5 @@ export class Graphmaster<C extends Leaf> {
       }
     };
     walk(this.root);
-  }
-}
-
-/**
- * Matches token paths against one or more graphs. Reuses its scratch buffers: not re-entrant, so a match
- * completes (and its stars are copied out) before the caller evaluates anything.
- */
-export class Matcher<C extends Leaf> {
-  private words: readonly string[] = [];
-  private upper: string[] = [];
-  private len = 0;
-  private readonly bind = new Int32Array(3 * MAX_STARS * 2);
-  /** Highest star index bound per kind, +1 (so collect() only walks what was bound). */
-  private readonly top = new Int32Array(3);
-
-  constructor(private nullstar: string) {}
-
-  setNullstar(v: string): void {
-    this.nullstar = v;
-  }
-
-  /** Choices of the successful path, innermost first (filled while unwinding). */
-  private readonly sig: number[] = [];
-
-  match(graph: Graphmaster<C>, words: readonly string[], withSignature = false): MatchResult<C> | null {
-    this.words = words;
-    const up = this.upper;
-    up.length = words.length;
-    for (let i = 0; i < words.length; i++) up[i] = (words[i] as string).toUpperCase();
-    this.len = words.length;
-    this.bind.fill(-1);
-    this.top.fill(0);
-    this.sig.length = 0;
-    const leaf = this.node(graph.root, 0, 0, 0);
-    if (!leaf?.category) return null;
-    const result: MatchResult<C> = { category: leaf.category, stars: this.collect() };
-    if (withSignature) result.signature = this.sig.slice().reverse();
-    return result;
-  }
-
-  private set(kind: number, idx: number, start: number, end: number): void {
-    if (idx >= MAX_STARS) return;
-    const at = (kind * MAX_STARS + idx) * 2;
-    this.bind[at] = start;
-    this.bind[at + 1] = end;
-    if (idx >= (this.top[kind] as number)) this.top[kind] = idx + 1;
-  }
-
-  private collect(): Stars {
-    const out: Stars = { input: [], that: [], topic: [] };
-    const lists = [out.input, out.that, out.topic];
-    for (let kind = 0; kind < 3; kind++) {
-      const list = lists[kind] as string[];
-      const top = this.top[kind] as number;
-      for (let idx = 0; idx < top; idx++) {
-        const at = (kind * MAX_STARS + idx) * 2;
-        const s = this.bind[at] as number;
-        if (s < 0) {
-          list.push("");
-          continue;
-        }
-        const e = this.bind[at + 1] as number;
-        list.push(s === e ? this.nullstar : this.words.slice(s, e).join(" ").replace(JAVA_TRIM, ""));
-      }
-      while (list.length > 0 && this.bind[(kind * MAX_STARS + list.length - 1) * 2] === -1) list.pop();
-    }
-    return out;
-  }
-
-  private node(node: GNode<C>, i: number, kind: number, si: number): GNode<C> | null {
-    const len = this.len;
-    if (i === len) return node.category ? node : null;
-    if (len - i < node.height) return null;
-    const w = this.upper[i] as string;
-    let r: GNode<C> | null = null;
-    const wd = node.wild;
-    if (wd) {
-      if (wd.dollar) {
-        const c = wd.dollar.get(w);
-        if (c) r = this.node(c, i + 1, kind, si);
-        if (r) {
-          this.sig.push(1);
-          return r;
-        }
-      }
-      if (wd.sharp) {
-        r = this.zeroOrMore(wd.sharp, i, kind, si, 1);
-        if (r) return r;
-      }
-      if (wd.under) {
-        r = this.wild(wd.under, i, kind, si, 2);
-        if (r) return r;
-      }
-    }
-    const c = node.word(w);
-    if (c) {
-      if (w === THAT_MARK) r = this.node(c, i + 1, 1, 0);
-      else if (w === TOPIC_MARK) r = this.node(c, i + 1, 2, 0);
-      else r = this.node(c, i + 1, kind, si);
-      if (r) {
-        this.sig.push(3 * R + 1);
-        return r;
-      }
-    }
-    if (wd?.sets) {
-      r = this.setMatch(wd.sets, i, kind, si);
-      if (r) return r;
-    }
-    if (node.shortCut && node.category && w === THAT_MARK) {
-      const t = this.upper.indexOf(TOPIC_MARK, i);
-      this.set(1, 0, i + 1, t);
-      this.set(2, 0, t + 1, len);
-      this.sig.push(5 * R);
-      return node;
-    }
-    if (!wd) return null;
-    if (wd.caret) {
-      r = this.zeroOrMore(wd.caret, i, kind, si, 6);
-      if (r) return r;
-    }
-    if (wd.star) return this.wild(wd.star, i, kind, si, 7);
-    return null;
-  }
-
-  private zeroOrMore(child: GNode<C>, i: number, kind: number, si: number, rank: number): GNode<C> | null {
-    // Program AB binds the empty star before trying (a failed attempt leaves it bound).
-    this.set(kind, si, i, i);
-    const r = this.node(child, i, kind, si + 1);
-    if (r) {
-      this.sig.push(rank * R);
-      return r;
-    }
-    return this.wild(child, i, kind, si, rank);
-  }
-
-  private wild(child: GNode<C>, i: number, kind: number, si: number, rank: number): GNode<C> | null {
-    const up = this.upper;
-    if (isMarker(up[i] as string)) return null;
-    if (child.category && !child.shortCut) {
-      // Program AB: a wildcard leading to a leaf takes the rest of the path without trying deeper nodes.
-      this.set(kind, si, i, this.len);
-      this.sig.push(rank * R + this.len - i);
-      return child;
-    }
-    for (let j = i + 1; j < this.len && !isMarker(up[j - 1] as string); j++) {
-      const r = this.node(child, j, kind, si + 1);
-      if (r) {
-        this.set(kind, si, i, j);
-        this.sig.push(rank * R + j - i);
-        return r;
-      }
-    }
-    return null;
-  }
-
-  private setMatch(sets: NonNullable<Wild<C>["sets"]>, i: number, kind: number, si: number): GNode<C> | null {
-    const up = this.upper;
-    if (isMarker(up[i] as string)) return null;
-    const sig = this.sig;
-    for (const entry of sets) {
-      const set = entry.set;
-      if (!set) continue;
-      let best: GNode<C> | null = null;
-      const base = sig.length;
-      let kept = 0; // signature entries of the current best attempt
-      let phrase = up[i] as string;
-      for (
-        let q = i + 1, length = 1;
-        q < this.len && !isMarker(up[q - 1] as string) && length <= set.maxLength;
-        q++
-      ) {
-        if (set.has(phrase)) {
-          const r = this.node(entry.node, q, kind, si + 1);
-          if (r) {
-            this.set(kind, si, i, q);
-            best = r;
-            // A longer member wins: forget the shorter attempt's choices.
-            sig.splice(base, kept);
-            kept = sig.length - base;
-            sig.push(4 * R + (R - 1 - length));
-            kept++;
-          }
-        }
-        length++;
-        phrase += ` ${up[q]}`;
-      }
-      if (best) return best;
-    }
-    return null;
   }
 }

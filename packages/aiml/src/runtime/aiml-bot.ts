@@ -1,5 +1,5 @@
 import type { BotData, Category } from "../compile/bot-data.js";
-import { Matcher } from "../match/graphmaster.js";
+import { Matcher } from "../match/matcher.js";
 import type { Bot, ClientState, RespondOptions, RespondResult } from "../types.js";
 import { Conversation } from "./conversation.js";
 

@@ -1,8 +1,9 @@
 import { type Category, PROGRAM_NAME } from "../compile/bot-data.js";
 import type { TEl, TNode } from "../compile/template.js";
 import { compileTemplateSource } from "../compile/template.js";
-import type { MatchResult, Stars } from "../match/graphmaster.js";
+import type { MatchResult, Stars } from "../match/matcher.js";
 import { JAVA_TRIM } from "../text/java-trim.js";
+import { explode, formal, sentence } from "../text/text-functions.js";
 import type { ClientState, MatchExtra, RespondOptions, RespondResult, TraceEntry } from "../types.js";
 import type { AimlBot } from "./aiml-bot.js";
 import {
@@ -207,10 +208,8 @@ export class Conversation {
         return this.evalList(el.body, f).toLowerCase();
       case "formal":
         return formal(this.evalList(el.body, f));
-      case "sentence": {
-        const s = this.evalList(el.body, f);
-        return s.length > 1 ? s.charAt(0).toUpperCase() + s.slice(1) : "";
-      }
+      case "sentence":
+        return sentence(this.evalList(el.body, f));
       case "explode":
         return explode(this.evalList(el.body, f));
       case "normalize":
@@ -472,25 +471,4 @@ export type { Frame };
 function templateOf(c: Category): TNode[] {
   c.template ??= compileTemplateSource(c.source);
   return c.template;
-}
-
-function formal(s: string): string {
-  let out = "";
-  let found = false;
-  for (const ch of s.toLowerCase()) {
-    if (!found && /\p{L}/u.test(ch)) {
-      out += ch.toUpperCase();
-      found = true;
-    } else {
-      if (/\s/.test(ch)) found = false;
-      out += ch;
-    }
-  }
-  return out;
-}
-
-function explode(s: string): string {
-  let out = "";
-  for (const ch of s) out += ` ${ch}`;
-  return out.replace(/ {2,}/g, " ").replace(JAVA_TRIM, "");
 }

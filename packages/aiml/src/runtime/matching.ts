@@ -1,5 +1,6 @@
 import type { Category } from "../compile/bot-data.js";
-import { compareSignatures, type Graphmaster, type MatchResult } from "../match/graphmaster.js";
+import type { Graphmaster } from "../match/graphmaster.js";
+import { compareSignatures, type MatchResult } from "../match/matcher.js";
 import type { AimlBot } from "./aiml-bot.js";
 
 /**
