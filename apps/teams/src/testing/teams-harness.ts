@@ -62,6 +62,7 @@ export async function startTeamsHarness(opts: HarnessOptions = {}): Promise<Team
     backend: bot,
     store: new MemoryInterlocutorStore(),
     channels: [channel],
+    ...(opts.logger ? { logger: opts.logger } : {}),
   });
   let server: RouteServer | undefined;
   try {
