@@ -42,8 +42,7 @@ export function writeReport(results: SuiteResult[]): string {
     "  `<size/>` and `<vocabulary/>` do not count them.",
     "- Contacts (`<addinfo>` and friends) are per client (Program AB: per process).",
     "- `<date>` without `jformat` or `format` uses Java's default pattern with Intl names; `format` is strftime.",
-    "- Program AB binds stars on the shared graph node, so a nested `<srai>` reaching the same category can",
-    "  overwrite the outer stars; here each match has its own stars.",
+    "- Matching is not exponential-proof (neither is Program AB's): hosts should cap the input length.",
   );
   return `${lines.join("\n")}\n`;
 }

@@ -89,14 +89,11 @@ export class Matcher<C extends Leaf> {
       for (let idx = 0; idx < top; idx++) {
         const at = (kind * MAX_STARS + idx) * 2;
         const s = this.bind[at] as number;
-        if (s < 0) {
-          list.push("");
-          continue;
-        }
+        // Program AB copies stars up to the first unbound one.
+        if (s < 0) break;
         const e = this.bind[at + 1] as number;
         list.push(s === e ? this.nullstar : this.words.slice(s, e).join(" ").replace(JAVA_TRIM, ""));
       }
-      while (list.length > 0 && this.bind[(kind * MAX_STARS + list.length - 1) * 2] === -1) list.pop();
     }
     return out;
   }
