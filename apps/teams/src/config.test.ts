@@ -36,6 +36,13 @@ describe("Teams settings from the environment", () => {
     ]);
   });
 
+  it("without a public URL, says where the endpoint lives and how to print it", () => {
+    const result = fromEnv(creds, { logger: captureLogger() });
+    expect(result.notes).toEqual([
+      "messaging endpoint: register https://<public host>/api/messages (set PARLEY_PUBLIC_URL to see it here) on the Azure Bot",
+    ]);
+  });
+
   it("defaults to a multi-tenant bot greeting with hello; a tenant id alone means single-tenant", () => {
     expect(readTeamsConfig(creds)).toEqual({
       auth: { kind: "bot", appId: "app-id", appPassword: "s3cret-password", appType: "MultiTenant" },

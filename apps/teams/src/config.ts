@@ -78,9 +78,10 @@ export const fromEnv: ChannelFromEnv = (env, ctx: ChannelContext): ChannelFactor
     return { name: "teams", enabled: false, turnOnWith: "MICROSOFT_APP_ID + MICROSOFT_APP_PASSWORD" };
   }
   const channel = createTeamsChannel({ ...config, logger: ctx.logger.child({ channel: "teams" }) });
+  // Keep any base path of the public URL (a reverse proxy may serve the gateway under one).
   const messagesUrl = ctx.publicUrl
     ? `${ctx.publicUrl.replace(/\/+$/, "")}${TEAMS_MESSAGES_PATH}`
-    : TEAMS_MESSAGES_PATH;
+    : `https://<public host>${TEAMS_MESSAGES_PATH} (set PARLEY_PUBLIC_URL to see it here)`;
   const notes =
     config.auth.kind === "unauthenticated"
       ? [`UNAUTHENTICATED local mode: ${TEAMS_MESSAGES_PATH} accepts unsigned activities, loopback only`]

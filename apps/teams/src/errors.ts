@@ -11,13 +11,3 @@ export class TeamsSendError extends ParleyError {
     this.status = status;
   }
 }
-
-/** Unauthenticated local mode was reached from, or bound to, something other than loopback. */
-export class TeamsUnsafeBindError extends ParleyError {
-  constructor(message: string, options: ParleyErrorOptions = {}) {
-    super("TEAMS_UNAUTHENTICATED_NOT_LOOPBACK", message, {
-      hint: "Bind HOST to 127.0.0.1 (or ::1), or set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD",
-      ...options,
-    });
-  }
-}

@@ -9,7 +9,7 @@ export {
   type TeamsAuth,
   type TeamsConfig,
 } from "./config.js";
-export { TeamsSendError, TeamsUnsafeBindError } from "./errors.js";
+export { TeamsSendError } from "./errors.js";
 export {
   conversationUpdateToInbound,
   type InboundDecision,
