@@ -1,4 +1,5 @@
 export { compileBot } from "./compile/compile-bot.js";
+export { InvalidClientStateError } from "./errors.js";
 export type {
   Bot,
   BotSource,

@@ -1,4 +1,5 @@
 import type { BotData, Category } from "../compile/bot-data.js";
+import { InvalidClientStateError } from "../errors.js";
 import { Matcher } from "../match/matcher.js";
 import type { Bot, ClientState, RespondOptions, RespondResult } from "../types.js";
 import { Conversation } from "./conversation.js";
@@ -41,8 +42,13 @@ export class AimlBot implements Bot {
 
 /** Accepts states persisted by older versions or by hand: missing fields get defaults. */
 function normalizeState(s: ClientState): ClientState {
-  if (!s || typeof s !== "object")
-    throw new TypeError("respond(state, input): state must be a ClientState object");
+  if (!s || typeof s !== "object" || Array.isArray(s))
+    throw new InvalidClientStateError("state is not an object");
+  if (s.predicates !== undefined && (typeof s.predicates !== "object" || s.predicates === null))
+    throw new InvalidClientStateError("state.predicates is not an object");
+  for (const k of ["inputs", "requests", "responses", "thats", "learned"] as const)
+    if (s[k] !== undefined && !Array.isArray(s[k]))
+      throw new InvalidClientStateError(`state.${k} is not an array`);
   s.version = 1;
   s.predicates ??= { topic: "unknown" };
   s.inputs ??= [];

@@ -49,3 +49,14 @@ describe("client state", () => {
     expect(bot.respond(state, "where").responses).toEqual(["in space"]);
   });
 });
+
+describe("invalid client state", () => {
+  it("is refused with a typed error, not a crash deep inside", () => {
+    expect(() => bot.respond(null as never, "hi")).toThrow(
+      expect.objectContaining({ code: "AIML_INVALID_STATE" }),
+    );
+    expect(() => bot.respond({ version: 1, inputs: "x" } as never, "hi")).toThrow(
+      /state.inputs is not an array/,
+    );
+  });
+});
