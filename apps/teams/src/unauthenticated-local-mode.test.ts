@@ -5,8 +5,7 @@ import { createTeamsChannel } from "./channel.js";
 import { personalMessage } from "./testing/activities.js";
 import { captureLogger } from "./testing/capture-logger.js";
 import { MemoryBot } from "./testing/memory-bot.js";
-import { serveRoutes } from "./testing/route-server.js";
-import { startTeamsHarness, type TeamsHarness } from "./testing/teams-harness.js";
+import { serveChannelRoutes, startTeamsHarness, type TeamsHarness } from "./testing/teams-harness.js";
 
 const externalIPv4 = Object.values(networkInterfaces())
   .flat()
@@ -43,8 +42,8 @@ describe("unauthenticated local mode (PARLEY_TEAMS_ALLOW_UNAUTHENTICATED=true)",
       channels: [channel],
     });
     await gateway.start();
-    const server = await serveRoutes(channel.routes, "0.0.0.0");
-    const port = new URL(server.url).port;
+    const server = await serveChannelRoutes(channel.routes, "0.0.0.0");
+    const port = server.address.port;
     try {
       const post = (host: string) =>
         fetch(`http://${host}:${port}/api/messages`, {

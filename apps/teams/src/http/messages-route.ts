@@ -14,7 +14,7 @@ export interface MessagesRouteOptions {
   logic: (context: TurnContext) => Promise<void>;
   /** False once the channel stops: later activities get 503 so the connector retries elsewhere/later. */
   isAccepting: () => boolean;
-  /** Local mode: requests must reach the listener on a loopback address. */
+  /** Local mode: no token is asked for, and requests must reach the listener on a loopback address. */
   loopbackOnly: boolean;
   logger: Logger;
   maxBodyBytes?: number;
@@ -36,6 +36,12 @@ export function messagesRoute(options: MessagesRouteOptions): HttpRoute {
         );
         return reply(res, 403, { error: "unauthenticated mode serves loopback only" });
       }
+      const authHeader = headerValue(req.headers.authorization);
+      if (!options.loopbackOnly && !authHeader) {
+        // No token at all: refused before the body is even read.
+        logger.warn({ hasToken: false }, "Teams request refused: missing or invalid Bot Framework token");
+        return reply(res, 401, { error: "Unauthorized" });
+      }
       let body: unknown;
       try {
         body = await readJsonBody(req, options.maxBodyBytes ?? 1_000_000);
@@ -47,7 +53,6 @@ export function messagesRoute(options: MessagesRouteOptions): HttpRoute {
         return reply(res, 400, { error: "not a Bot Framework activity" });
       }
       const activity = body as Activity;
-      const authHeader = headerValue(req.headers.authorization);
 
       let authenticated: Awaited<ReturnType<ParleyCloudAdapter["authenticate"]>>;
       try {

@@ -23,9 +23,9 @@ export {
 } from "./fake-bot-connector.js";
 export { FakeConnectorCredentials } from "./fake-credentials.js";
 export { MemoryBot } from "./memory-bot.js";
-export { type RouteServer, serveRoutes } from "./route-server.js";
 export {
   type HarnessOptions,
+  serveChannelRoutes,
   startTeamsHarness,
   TEST_APP_ID,
   TEST_APP_PASSWORD,

@@ -1,7 +1,18 @@
 // Everything an end-to-end Teams test needs, all real: the fake Bot Connector (HTTP), the Teams channel
-// on botbuilder's CloudAdapter served on an HTTP listener, the core gateway and a bot with memory.
+// on botbuilder's CloudAdapter mounted on the core's HTTP listener (the one `parley start` runs), the
+// core gateway and a bot with memory.
 // Tests post activities the way Teams does and read what reached the fake connector.
-import { createGateway, type Gateway, type Logger, MemoryInterlocutorStore } from "@parley/core";
+import {
+  createGateway,
+  createHttpListener,
+  createMetrics,
+  type Gateway,
+  type HttpListener,
+  type HttpRoute,
+  type Logger,
+  MemoryInterlocutorStore,
+  noopLogger,
+} from "@parley/core";
 import type { Activity } from "botbuilder";
 import { createTeamsChannel, type TeamsChannel } from "../channel.js";
 import { TEAMS_MESSAGES_PATH } from "../config.js";
@@ -9,7 +20,6 @@ import type { RetryOptions } from "../transport/retry-policy.js";
 import { FakeBotConnector } from "./fake-bot-connector.js";
 import { FakeConnectorCredentials } from "./fake-credentials.js";
 import { MemoryBot } from "./memory-bot.js";
-import { type RouteServer, serveRoutes } from "./route-server.js";
 
 export const TEST_APP_ID = "00000000-0000-0000-0000-0000000a99id";
 export const TEST_APP_PASSWORD = "test-app-password";
@@ -64,9 +74,9 @@ export async function startTeamsHarness(opts: HarnessOptions = {}): Promise<Team
     channels: [channel],
     ...(opts.logger ? { logger: opts.logger } : {}),
   });
-  let server: RouteServer | undefined;
+  let server: HttpListener | undefined;
   try {
-    server = await serveRoutes(channel.routes);
+    server = await serveChannelRoutes(channel.routes);
     await gateway.start();
   } catch (err) {
     await server?.close();
@@ -102,4 +112,16 @@ export async function startTeamsHarness(opts: HarnessOptions = {}): Promise<Team
       return closed;
     },
   };
+}
+
+/** The core's listener on 127.0.0.1 (or `host`), any free port, with `routes` mounted. */
+export function serveChannelRoutes(routes: readonly HttpRoute[], host = "127.0.0.1"): Promise<HttpListener> {
+  return createHttpListener({
+    host,
+    port: 0,
+    logger: noopLogger,
+    routes,
+    health: { ready: async () => true },
+    metricsRegistry: createMetrics({ processMetrics: false }).registry,
+  });
 }

@@ -11,7 +11,15 @@ export interface RetryOptions {
 
 export const DEFAULT_RETRY: RetryOptions = { maxRetries: 4, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ENOTFOUND"]);
+// Socket errors as Node names them; REQUEST_SEND_ERROR is Azure core's name for a connection cut mid-request.
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "REQUEST_SEND_ERROR",
+]);
 
 export interface ConnectorFailure {
   status: number | undefined;
