@@ -38,6 +38,7 @@ export const knownTemplateTags = new Set([
   ...Object.keys(attributeTags),
   "srai",
   "sr",
+  "template",
   "think",
   "random",
   "person",

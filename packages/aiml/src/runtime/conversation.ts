@@ -267,6 +267,7 @@ export class Conversation {
         learnCategory(this, el, f, this.state, this.opts);
         return "";
       case "eval":
+      case "template": // a nested <template> is just its content, as in Program AB
         return this.evalList(el.body, f);
       case "id":
         return this.opts.clientId ?? "0";

@@ -44,3 +44,13 @@ describe("respond details", () => {
     expect(chat(bot, "loop")).toEqual(["Too much recursion in AIML"]);
   });
 });
+
+describe("nested template", () => {
+  it("evaluates to its content (ALICE2 writes <template><template>…</template></template>)", () => {
+    const b = botFrom(
+      `<category><pattern>BORN IN *</pattern><template><template>born in <star/></template></template></category>
+<category><pattern>NOTHING</pattern><template>[<template/>]</template></category>`,
+    );
+    expect(chat(b, "born in Paris", "nothing")).toEqual(["born in Paris", "[]"]);
+  });
+});
