@@ -72,3 +72,22 @@ describe("every request's Bot Framework JWT is validated (keys from a local Open
     expect(JSON.stringify(logger.lines)).not.toContain(token);
   });
 });
+
+describe("when the signing keys cannot be fetched", () => {
+  it("answers 503 (the connector retries later) rather than 401, and processes nothing", async () => {
+    const logger = captureLogger();
+    // A port nothing listens on: the metadata fetch fails to connect.
+    const h = await startTeamsHarness({
+      logger,
+      endpoints: { openIdMetadataUrl: "http://127.0.0.1:9/v1/.well-known/openidconfiguration" },
+    });
+    try {
+      const res = await h.post(personalMessage(h.fake.serviceUrl, "hi"));
+      expect(res.status).toBe(503);
+      expect(h.bot.inputs).toEqual([]);
+      expect(logger.lines.some((l) => l.level === "error" && /signing keys/.test(l.msg))).toBe(true);
+    } finally {
+      await h.close();
+    }
+  });
+});

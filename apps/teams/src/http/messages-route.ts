@@ -58,15 +58,17 @@ export function messagesRoute(options: MessagesRouteOptions): HttpRoute {
       try {
         authenticated = await adapter.authenticate(activity, authHeader);
       } catch (err) {
-        // Keys that could not be fetched are our problem, not the sender's: let the connector retry.
-        const keysUnavailable = err instanceof AuthenticationError && err.statusCode >= 500;
+        const reason = err instanceof Error ? err.message : String(err);
+        if (keysUnavailable(err)) {
+          // Our problem, not the sender's: 503 lets the connector retry once the keys can be fetched.
+          logger.error({ reason }, "could not load the Bot Framework signing keys; request refused");
+          return reply(res, 503, { error: "Signing keys unavailable" }, { "retry-after": "5" });
+        }
         logger.warn(
-          { reason: err instanceof Error ? err.message : String(err), hasToken: authHeader !== "" },
-          keysUnavailable
-            ? "could not load the Bot Framework signing keys; request refused"
-            : "Teams request refused: missing or invalid Bot Framework token",
+          { reason, hasToken: true },
+          "Teams request refused: missing or invalid Bot Framework token",
         );
-        return reply(res, keysUnavailable ? 503 : 401, { error: "Unauthorized" });
+        return reply(res, 401, { error: "Unauthorized" });
       }
 
       const invoke = await adapter.runTurn(authenticated, activity, options.logic);
@@ -87,6 +89,13 @@ function reply(
   }
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
   res.end(JSON.stringify(body));
+}
+
+/** The OpenID metadata or key set could not be fetched (HTTP error, or no connection at all). */
+function keysUnavailable(err: unknown): boolean {
+  if (err instanceof AuthenticationError) return err.statusCode >= 500;
+  // node-fetch, which the SDK uses for the metadata, throws FetchError when the host cannot be reached.
+  return err instanceof Error && err.name === "FetchError";
 }
 
 function headerValue(value: string | string[] | undefined): string {

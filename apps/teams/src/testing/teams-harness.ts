@@ -14,6 +14,7 @@ import {
   noopLogger,
 } from "@parley/core";
 import type { Activity } from "botbuilder";
+import type { BotFrameworkEndpoints } from "../auth/bot-framework-auth.js";
 import { createTeamsChannel, type TeamsChannel } from "../channel.js";
 import { TEAMS_MESSAGES_PATH } from "../config.js";
 import type { RetryOptions } from "../transport/retry-policy.js";
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   logger?: Logger;
   greeting?: string;
   retry?: Partial<RetryOptions>;
+  /** Overrides of the fake's token endpoints (e.g. metadata that cannot be fetched). */
+  endpoints?: Partial<BotFrameworkEndpoints>;
 }
 
 export async function startTeamsHarness(opts: HarnessOptions = {}): Promise<TeamsHarness> {
@@ -58,6 +61,7 @@ export async function startTeamsHarness(opts: HarnessOptions = {}): Promise<Team
       openIdMetadataUrl: fake.openIdMetadataUrl,
       tokenIssuer: fake.issuer,
       loginUrl: fake.loginUrl,
+      ...opts.endpoints,
     },
     ...(authenticated
       ? { credentialsFactory: new FakeConnectorCredentials(TEST_APP_ID, TEST_APP_PASSWORD, fake.loginUrl) }
