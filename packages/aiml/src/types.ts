@@ -108,6 +108,8 @@ export interface RespondOptions {
   clientId?: string;
   /** Persistence hook for `<learnf>`. */
   onLearnf?: (category: LearnedCategory) => void;
+  /** `<resetlearnf/>` removed this client's learnf categories from its state: forget the persisted ones too. */
+  onResetLearnf?: () => void;
 }
 
 export interface MatchExtra {

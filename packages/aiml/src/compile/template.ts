@@ -53,6 +53,8 @@ export const knownTemplateTags = new Set([
   "denormalize",
   "learn",
   "learnf",
+  "resetlearn",
+  "resetlearnf",
   "eval",
   "first",
   "rest",

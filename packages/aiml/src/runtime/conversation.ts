@@ -262,6 +262,13 @@ export class Conversation {
           this.attr(el, "style", f) ?? "years",
         );
       }
+      case "resetlearn":
+        this.state.learned = this.state.learned.filter((c) => c.persistent);
+        return "Deleted Learn Categories";
+      case "resetlearnf":
+        this.state.learned = this.state.learned.filter((c) => !c.persistent);
+        this.opts.onResetLearnf?.();
+        return "Deleted Learnf Categories";
       case "learn":
       case "learnf":
         learnCategory(this, el, f, this.state, this.opts);

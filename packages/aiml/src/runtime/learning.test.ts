@@ -45,3 +45,30 @@ describe("learned categories among the bot's", () => {
     expect(b.respond(state, "good night").responses).toEqual(["bot wildcard"]);
   });
 });
+
+describe("resetlearn and resetlearnf", () => {
+  const b = botFrom(`
+<category><pattern>LEARN *</pattern><template><learn><category><pattern><eval><uppercase><star/></uppercase></eval></pattern><template>temporary</template></category></learn>ok</template></category>
+<category><pattern>LEARNF *</pattern><template><learnf><category><pattern><eval><uppercase><star/></uppercase></eval></pattern><template>kept</template></category></learnf>ok</template></category>
+<category><pattern>FORGET</pattern><template><resetlearn/></template></category>
+<category><pattern>FORGET ALL</pattern><template><resetlearnf/></template></category>
+`);
+
+  it("forget learn categories and learnf categories separately, telling the host about learnf", () => {
+    const state = b.newClientState();
+    let resets = 0;
+    const onResetLearnf = () => {
+      resets++;
+    };
+    b.respond(state, "learn alpha");
+    b.respond(state, "learnf beta");
+    expect(b.respond(state, "forget").responses).toEqual(["Deleted Learn Categories"]);
+    expect(b.respond(state, "alpha").responses).toEqual(["I have no answer for that."]);
+    expect(b.respond(state, "beta").responses).toEqual(["kept"]);
+    expect(b.respond(state, "forget all", { onResetLearnf }).responses).toEqual([
+      "Deleted Learnf Categories",
+    ]);
+    expect(b.respond(state, "beta").responses).toEqual(["I have no answer for that."]);
+    expect(resets).toBe(1);
+  });
+});
