@@ -20,6 +20,7 @@ import { MinuteRateLimiter } from "./runtime/rate-limiter.js";
 import { StateCache } from "./runtime/state-cache.js";
 import { TalkService } from "./runtime/talk-service.js";
 import { BotStore } from "./storage/bot-store.js";
+import { startCheckpointer } from "./storage/checkpointer.js";
 import { ConversationStore } from "./storage/conversation-store.js";
 import { openDatabase } from "./storage/database.js";
 import { TurnWriter } from "./storage/turn-writer.js";
@@ -62,6 +63,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   }
 
   const db = openDatabase(options.dataDir);
+  const checkpointer = startCheckpointer(db, logger);
   const bots = new BotStore(db);
   const conversations = new ConversationStore(db);
   conversations.registerApp(appId);
@@ -122,6 +124,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       closed = true;
       clearInterval(sweeper);
       await http.close();
+      await checkpointer.stop();
       db.close();
     },
   };
