@@ -34,17 +34,24 @@ function parseReplacement(rep: string): string[] | null {
 
 export class Substituter {
   private readonly pairs: Pair[];
-  /** Pair indices by the first two characters of their (lower-cased) find text: most pairs never apply. */
-  private readonly byBigram = new Map<string, number[]>();
-  private readonly byChar = new Map<string, number[]>();
+  /**
+   * Pair indices by the first one, two or three characters of their (lower-cased) find text, so that only
+   * pairs whose start occurs in the text are tried: most of a bot's hundreds of pairs never apply.
+   */
+  private readonly byPrefix: [Map<number, number[]>, Map<number, number[]>, Map<number, number[]>] = [
+    new Map(),
+    new Map(),
+    new Map(),
+  ];
 
   constructor(pairs: ReadonlyArray<readonly [string, string]>) {
     this.pairs = pairs
       .filter(([find]) => find.length > 0)
       .map(([find, rep]) => ({ find, findLower: find.toLowerCase(), parts: parseReplacement(rep) }));
     this.pairs.forEach((p, i) => {
-      const index = p.findLower.length === 1 ? this.byChar : this.byBigram;
-      const key = p.findLower.slice(0, 2);
+      const n = Math.min(3, p.findLower.length);
+      const index = this.byPrefix[n - 1] as Map<number, number[]>;
+      const key = prefixKey(p.findLower, 0, n);
       const list = index.get(key);
       if (list) list.push(i);
       else index.set(key, [i]);
@@ -54,21 +61,20 @@ export class Substituter {
   /** Indices (ascending, > after) of pairs whose find text may occur in `lower`. */
   private candidates(lower: string, after: number): number[] {
     const out: number[] = [];
-    const add = (list: number[] | undefined): void => {
-      if (list) for (const i of list) if (i > after) out.push(i);
-    };
-    if (this.byChar.size > 0) for (let k = 0; k < lower.length; k++) add(this.byChar.get(lower[k] as string));
-    for (let k = 0; k + 1 < lower.length; k++) add(this.byBigram.get(lower.slice(k, k + 2)));
+    for (let n = 1; n <= 3; n++) {
+      const index = this.byPrefix[n - 1] as Map<number, number[]>;
+      if (index.size === 0) continue;
+      for (let k = 0; k + n <= lower.length; k++) {
+        const list = index.get(prefixKey(lower, k, n));
+        if (list) for (const i of list) if (i > after) out.push(i);
+      }
+    }
     if (out.length < 2) return out;
     out.sort((a, b) => a - b);
     let w = 1;
     for (let r = 1; r < out.length; r++) if (out[r] !== out[w - 1]) out[w++] = out[r] as number;
     out.length = w;
     return out;
-  }
-
-  get size(): number {
-    return this.pairs.length;
   }
 
   apply(text: string): string {
@@ -103,6 +109,14 @@ export class Substituter {
     }
     return collapseSpaces(result).replace(JAVA_TRIM, "");
   }
+}
+
+/** Up to three UTF-16 units packed into one number (exact: 48 bits). */
+function prefixKey(s: string, at: number, n: number): number {
+  let key = s.charCodeAt(at);
+  if (n > 1) key = key * 65536 + s.charCodeAt(at + 1);
+  if (n > 2) key = key * 65536 + s.charCodeAt(at + 2);
+  return key;
 }
 
 export function collapseSpaces(s: string): string {
