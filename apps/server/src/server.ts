@@ -1,7 +1,6 @@
 // createServer / startServer: the programmatic API behind `parley server` and `parley start`.
-import type { Logger } from "@parley/core";
 import type { FastifyInstance } from "fastify";
-import { pino } from "pino";
+import { defaultLogger } from "./config/default-logger.js";
 import {
   DEFAULT_APP_ID,
   DEFAULT_PORT,
@@ -128,24 +127,6 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       db.close();
     },
   };
-}
-
-/**
- * pino on stderr, scrubbing the user key (and credential query parameters) from every line with the
- * core's redactSecrets. The core's createLogger also redacts ~70 field paths per call, which cost a
- * sixth of the server's CPU under load; the fields this server logs never hold secrets.
- */
-async function defaultLogger(options: ServerOptions, userKey: string): Promise<Logger> {
-  const { redactSecrets } = await import("@parley/core");
-  const logger: Logger = pino(
-    {
-      level: options.logLevel ?? "info",
-      base: { name: "parley-server" },
-      hooks: { streamWrite: (line) => redactSecrets(line, [userKey]) },
-    },
-    pino.destination({ fd: 2, sync: true }),
-  );
-  return logger;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
