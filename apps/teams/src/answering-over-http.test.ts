@@ -115,3 +115,29 @@ describe("who the Teams bot answers (signed activities over HTTP, replies on the
     expect(texts[0]?.startsWith("word0 word1")).toBe(true);
   });
 });
+
+describe("a configured greeting", () => {
+  it("is what the bot hears when it is added to a team channel, and the welcome goes to that channel", async () => {
+    const h = await startTeamsHarness({ greeting: "split" });
+    try {
+      const install = {
+        ...botAdded(h.fake.serviceUrl),
+        conversation: {
+          id: "19:general@thread.tacv2",
+          conversationType: "channel",
+          isGroup: true,
+          tenantId: "t",
+        },
+      } as ReturnType<typeof botAdded>;
+      await h.post(install);
+      const replies = await h.fake.waitForMessages(2);
+      expect(h.bot.inputs).toEqual(["split"]);
+      expect(replies.map((r) => [r.conversationId, r.activity.text])).toEqual([
+        ["19:general@thread.tacv2", "One"],
+        ["19:general@thread.tacv2", "Two"],
+      ]);
+    } finally {
+      await h.close();
+    }
+  });
+});
