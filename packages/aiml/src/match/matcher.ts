@@ -1,7 +1,6 @@
 import { JAVA_TRIM } from "../text/java-trim.js";
 import { type GNode, type Graphmaster, type Leaf, THAT_MARK, TOPIC_MARK, type Wild } from "./graphmaster.js";
 
-export type StarKind = 0 | 1 | 2; // input, that, topic
 const MAX_STARS = 32;
 
 /** Star bindings of one match, as strings. */

@@ -1,18 +1,7 @@
 import type { ClientState, Contact } from "../types.js";
 
-/**
- * Program AB's contact tags (its "PC" extension, used by ALICE2): a per-client contact book instead of
- * Program AB's process-wide one, so one user never sees another's contacts.
- */
-export const contactTags = new Set([
-  "addinfo",
-  "contactid",
-  "multipleids",
-  "displayname",
-  "dialnumber",
-  "emailaddress",
-  "contactbirthday",
-]);
+// Program AB's contact tags (its "PC" extension, used by ALICE2): a per-client contact book instead of
+// Program AB's process-wide one, so one user never sees another's contacts.
 
 const UNKNOWN = "unknown";
 

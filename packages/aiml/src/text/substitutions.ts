@@ -119,6 +119,6 @@ function prefixKey(s: string, at: number, n: number): number {
   return key;
 }
 
-export function collapseSpaces(s: string): string {
+function collapseSpaces(s: string): string {
   return s.indexOf("  ") < 0 ? s : s.replace(/ {2,}/g, " ");
 }
