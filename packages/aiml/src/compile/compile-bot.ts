@@ -20,6 +20,15 @@ import { pathTokens } from "./pattern.js";
 export function compileBot(source: BotSource, options: CompileOptions = {}): CompileResult {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
+  const files: unknown = source?.aiml;
+  if (
+    !Array.isArray(files) ||
+    !files.every((f) => f && typeof f === "object" && typeof f.name === "string")
+  ) {
+    const message = "source.aiml must be an array of { name, content } files";
+    errors.push({ file: "", line: 0, column: 0, message, severity: "error" });
+    return { bot: null, errors, warnings };
+  }
   try {
     const bot = build(source, options, errors, warnings);
     return { bot: errors.length > 0 ? null : bot, errors, warnings };

@@ -26,6 +26,8 @@ describe("compile diagnostics", () => {
   });
 
   it("never throws on garbage input", () => {
+    expect(compileBot(null as never).errors[0]?.message).toMatch(/source.aiml must be an array/);
+    expect(compileBot({ aiml: [{ content: "<aiml/>" }] } as never).bot).toBeNull();
     const r = compileBot({
       aiml: [{ name: "x.aiml", content: "\u0000\u0001 not xml" }],
       sets: { s: "nope" as never },
