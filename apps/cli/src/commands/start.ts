@@ -18,7 +18,7 @@ export function registerStart(program: Command, io: Io): void {
           `  ${v.name.padEnd(26)} ${v.description}${v.default !== undefined ? ` (default ${v.default})` : ""}`,
       ).join(
         "\n",
-      )}\nChannels: TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), DISCORD_TOKEN; see the README.\n\nExamples:\n  $ parley start\n  $ PORT=8080 TELEGRAM_BOT_TOKEN=123:abc parley start`,
+      )}\nChannels: TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), DISCORD_TOKEN, MICROSOFT_APP_ID + MICROSOFT_APP_PASSWORD; see the README.\n\nExamples:\n  $ parley start\n  $ PORT=8080 TELEGRAM_BOT_TOKEN=123:abc parley start`,
     )
     .action(async () => {
       // Loaded on use: the channel SDKs are heavy and other commands do not need them.

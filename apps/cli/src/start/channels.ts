@@ -2,6 +2,7 @@
 import type { ChannelContext, ChannelFactoryResult, ChannelFromEnv } from "@parley/core";
 import { fromEnv as discord } from "@parley/discord";
 import { fromEnv as slack } from "@parley/slack";
+import { fromEnv as teams } from "@parley/teams";
 import { fromEnv as telegram } from "@parley/telegram";
 import { fromEnv as webchat } from "@parley/webchat";
 
@@ -10,6 +11,7 @@ export const CHANNEL_FACTORIES: ReadonlyArray<{ name: string; fromEnv: ChannelFr
   { name: "telegram", fromEnv: telegram },
   { name: "slack", fromEnv: slack },
   { name: "discord", fromEnv: discord },
+  { name: "teams", fromEnv: teams },
 ];
 
 export function discoverChannels(
