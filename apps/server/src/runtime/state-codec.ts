@@ -1,10 +1,18 @@
-// Stores a client's state without the predicates that still hold the bot's default values: ALICE-like
-// bots define ~100 pdefaults, which would otherwise be rewritten on every turn.
+// Stores a client's state without the predicates that still hold the bot's default values (ALICE-like
+// bots define ~100 pdefaults, which would otherwise be rewritten on every turn), and without
+// re-encoding learned categories that were already encoded.
 import type { ClientState, EngineBot } from "../engine/contract.js";
 
-type WithPredicates = { version?: unknown; predicates?: Record<string, string> };
+type WithPredicates = { version?: unknown; predicates?: Record<string, string>; learned?: unknown };
 
 const defaultsCache = new WeakMap<EngineBot, Record<string, string>>();
+
+/**
+ * JSON of a learned-categories array, extended as it grows. Like the interpreter's own learned-graph
+ * cache, this relies on the array being append-only while it is the same array (forgetting builds a
+ * new one).
+ */
+const learnedJson = new WeakMap<unknown[], { count: number; json: string }>();
 
 function defaultsOf(bot: EngineBot): Record<string, string> {
   let defaults = defaultsCache.get(bot);
@@ -15,15 +23,32 @@ function defaultsOf(bot: EngineBot): Record<string, string> {
   return defaults;
 }
 
+function encodeLearned(learned: unknown[]): string {
+  const memo = learnedJson.get(learned);
+  if (memo && memo.count === learned.length) return memo.json;
+  let json: string;
+  if (memo && memo.count < learned.length && memo.count > 0) {
+    const added = JSON.stringify(learned.slice(memo.count));
+    json = `${memo.json.slice(0, -1)},${added.slice(1)}`;
+  } else {
+    json = JSON.stringify(learned);
+  }
+  learnedJson.set(learned, { count: learned.length, json });
+  return json;
+}
+
 export function encodeState(bot: EngineBot, state: ClientState): string {
   const typed = state as WithPredicates | null;
   if (!typed || typeof typed.predicates !== "object") return JSON.stringify(state);
   const defaults = defaultsOf(bot);
   const changed: Record<string, string> = {};
-  for (const [name, value] of Object.entries(typed.predicates)) {
+  for (const name in typed.predicates) {
+    const value = typed.predicates[name] as string;
     if (defaults[name] !== value) changed[name] = value;
   }
-  return JSON.stringify({ ...typed, predicates: changed });
+  if (!Array.isArray(typed.learned)) return JSON.stringify({ ...typed, predicates: changed });
+  const rest = JSON.stringify({ ...typed, predicates: changed, learned: undefined });
+  return `${rest.slice(0, -1)},"learned":${encodeLearned(typed.learned)}}`;
 }
 
 export function decodeState(bot: EngineBot, stored: string): ClientState {
