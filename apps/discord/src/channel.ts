@@ -1,5 +1,6 @@
 // Wiring: discord.js client events -> inbound decisions -> gateway; gateway replies -> render -> transport.
 import type { Address, Channel, GatewayPort, Inbound, Logger, Reply } from "@parley/core";
+import { noopLogger } from "@parley/core";
 import {
   Client,
   Events,
@@ -12,7 +13,6 @@ import {
 import { DiscordStartError, describeError } from "./errors.js";
 import { decidePress } from "./inbound/interaction.js";
 import { decideMessage } from "./inbound/message.js";
-import { silentLogger } from "./logger.js";
 import { renderReply } from "./render/compose.js";
 import { PostbackCodec } from "./render/postbacks.js";
 import { inviteUrl, MESSAGE_CONTENT_HINT } from "./setup-hints.js";
@@ -53,7 +53,7 @@ export class DiscordChannel implements Channel {
   private readonly typingIndicator: TypingIndicator;
 
   constructor(private readonly options: DiscordChannelOptions) {
-    this.logger = options.logger ?? silentLogger;
+    this.logger = options.logger ?? noopLogger;
     this.typingIndicator = new TypingIndicator({
       logger: this.logger,
       send: (channelId) => sendTyping(this.requireClient().rest, channelId),

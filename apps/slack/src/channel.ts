@@ -1,5 +1,6 @@
 // The Slack channel: Bolt takes Slack's events in, the gateway gets Inbounds, replies go out as Block Kit.
 import type { Address, Channel, GatewayPort, HttpRoute, Logger, Reply } from "@parley/core";
+import { noopLogger } from "@parley/core";
 import { App } from "@slack/bolt";
 import { SLACK_EVENTS_PATH, type SlackMode } from "./config.js";
 import { SlackAuthError, SlackUnreachableError } from "./errors.js";
@@ -11,7 +12,7 @@ import {
 import type { InboundDecision } from "./inbound/decision.js";
 import { messageEventToInbound, type SlackMessageEvent } from "./inbound/message-event.js";
 import { RecentIds } from "./inbound/recent-ids.js";
-import { silentLogger, toBoltLogger } from "./logger.js";
+import { toBoltLogger } from "./logger.js";
 import { createReceiver } from "./receiver.js";
 import { PARLEY_ACTION_PATTERN } from "./render/action-ids.js";
 import { renderReply } from "./render/render-reply.js";
@@ -34,7 +35,7 @@ export interface SlackChannel extends Channel {
 }
 
 export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
-  const logger = options.logger ?? silentLogger;
+  const logger = options.logger ?? noopLogger;
   const apiUrl = options.apiUrl ?? "https://slack.com/api/";
   const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
   let gateway: GatewayPort | undefined;

@@ -1,9 +1,8 @@
-import { ConfigError } from "@parley/core";
+import { ConfigError, noopLogger } from "@parley/core";
 import { describe, expect, it } from "vitest";
 import { fromEnv, readSlackConfig } from "./config.js";
-import { silentLogger } from "./logger.js";
 
-const ctx = { logger: silentLogger, publicUrl: "https://bot.example.com" };
+const ctx = { logger: noopLogger, publicUrl: "https://bot.example.com" };
 
 describe("Slack settings from the environment", () => {
   it("is off, naming the variables that turn it on, when nothing is set", () => {

@@ -1,16 +1,8 @@
-// A logger that drops everything, for when the caller gives none; and the bridge Bolt wants.
+// The bridge Bolt wants for logging.
 import type { Logger } from "@parley/core";
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 
 const noop = () => {};
-
-export const silentLogger: Logger = {
-  debug: noop,
-  info: noop,
-  warn: noop,
-  error: noop,
-  child: () => silentLogger,
-};
 
 /** Bolt logs through this; its own level setting is ignored: ours decides. */
 export function toBoltLogger(logger: Logger): BoltLogger {

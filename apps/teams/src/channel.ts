@@ -1,6 +1,7 @@
 // The Teams channel: botbuilder's CloudAdapter takes the Bot Connector's activities in (JWT checked),
 // the gateway gets Inbounds, replies go back to each activity's serviceUrl as Teams activities.
 import type { Address, Channel, GatewayPort, HttpRoute, Logger, Reply } from "@parley/core";
+import { noopLogger } from "@parley/core";
 import type { Activity, TurnContext } from "botbuilder";
 import type { ServiceClientCredentialsFactory } from "botframework-connector";
 import { type BotFrameworkEndpoints, createBotFrameworkAuth } from "./auth/bot-framework-auth.js";
@@ -13,7 +14,6 @@ import {
   messageToInbound,
 } from "./inbound/activity-to-inbound.js";
 import { type ConversationKind, referenceFromAddress } from "./inbound/address-meta.js";
-import { silentLogger } from "./logger.js";
 import { renderReply } from "./render/render-reply.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./transport/retry-policy.js";
 import { TeamsSender } from "./transport/teams-sender.js";
@@ -38,7 +38,7 @@ export interface TeamsChannel extends Channel {
 }
 
 export function createTeamsChannel(options: TeamsChannelOptions): TeamsChannel {
-  const logger = options.logger ?? silentLogger;
+  const logger = options.logger ?? noopLogger;
   const greeting = options.greeting ?? DEFAULT_TEAMS_GREETING;
   const unauthenticated = options.auth.kind === "unauthenticated";
   const appId = options.auth.kind === "bot" ? options.auth.appId : "";

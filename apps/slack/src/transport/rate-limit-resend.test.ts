@@ -1,6 +1,6 @@
+import { noopLogger } from "@parley/core";
 import { webApi } from "@slack/bolt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { silentLogger } from "../logger.js";
 import type { SlackStep } from "../render/render-reply.js";
 import { FakeSlack } from "../testing/fake-slack.js";
 import { SlackSender } from "./slack-sender.js";
@@ -27,7 +27,7 @@ describe("sending under Slack's rate limits", () => {
     sender = new SlackSender({
       client,
       botToken: TOKEN,
-      logger: silentLogger,
+      logger: noopLogger,
       sleep,
       maxRateLimitRetries: 3,
     });
