@@ -46,6 +46,7 @@ export class GNode<C extends Leaf> {
  */
 export class Graphmaster<C extends Leaf> {
   readonly root = new GNode<C>();
+  private readonly words = new Map<string, string>();
   count = 0;
 
   constructor(private readonly resolveSet: SetResolver) {}
@@ -99,6 +100,13 @@ export class Graphmaster<C extends Leaf> {
     const existing = node.word(w);
     if (existing) return existing;
     const n = new GNode<C>();
+    // One string per distinct word: the split-off token then dies young instead of living in the graph.
+    let key = this.words.get(w);
+    if (key === undefined) {
+      key = w;
+      this.words.set(w, w);
+    }
+    w = key;
     if (node.k1 === null && !node.words) {
       node.k1 = w;
       node.n1 = n;
