@@ -106,7 +106,16 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     appId,
     userKey,
     http,
-    ensureDemoBot: () => ensureDemoBot(db, admin, appId),
+    ensureDemoBot: () => {
+      const result = ensureDemoBot(db, admin, appId);
+      if (result.loaded && !result.verify.ok) {
+        logger.warn(
+          { errors: result.verify.errors.slice(0, 5) },
+          "the demo bot did not compile; fix and verify it",
+        );
+      }
+      return result;
+    },
     botkey: (botname) => bots.find(appId, botname)?.botkey,
     sweepIdle: sweep,
     warmUp: () => {

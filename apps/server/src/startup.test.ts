@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { serverOptionsFromEnv } from "./config/options.js";
+import { DEMO_BOT_NAME } from "./demo/demo-bot.js";
 import { startServer } from "./server.js";
 import { fakeAimlEngine } from "./testing/fake-aiml.js";
 import { call, recordingLogger } from "./testing/harness.js";
@@ -70,6 +71,29 @@ describe("starting the server", () => {
       [],
     );
     await second.close();
+  });
+
+  it("keeps a bot's botkey working after the server's app id changed", async () => {
+    const dataDir = tempDir();
+    const base = {
+      dataDir,
+      port: 0,
+      engine: fakeAimlEngine,
+      logger: recordingLogger(),
+      userKey: "k".repeat(20),
+    };
+    const before = await startServer({ ...base, appId: "firstapp" });
+    const botkey = before.botkey(DEMO_BOT_NAME) ?? "";
+    await before.close();
+
+    const after = await startServer({ ...base, appId: "secondapp" });
+    const talk = await call("POST", `${after.url}/atalk?botkey=${botkey}&input=thanks`);
+    expect(talk.json).toMatchObject({
+      responses: ["You are welcome."],
+      client_name: "aiaas-firstapp-user-0000",
+    });
+    expect((await call("GET", `${after.url}/bot/firstapp?user_key=${after.userKey}`)).status).toBe(401);
+    await after.close();
   });
 
   it("answers /healthz and refuses new connections after close()", async () => {

@@ -130,9 +130,9 @@ export class ConversationStore {
   nextSessionId(appId: string): number {
     let next = this.nextSession.get(appId);
     if (next === undefined) {
-      const row = this.sessionCounter.get(appId);
-      if (!row) throw new Error(`unknown app ${appId}`);
-      next = row.n;
+      // Bots keep the app id they were created under, even if the server's app id changed since.
+      this.ensureApp.run(appId);
+      next = this.sessionCounter.get(appId)?.n ?? 1;
     }
     this.nextSession.set(appId, next + 1);
     return next;
@@ -145,6 +145,7 @@ export class ConversationStore {
   /** Reserves the next counter value and records the client as atalk-issued. */
   issueAnonymousClient(appId: string, nameFor: (counter: number) => string, now: number): string {
     return this.db.transaction(() => {
+      this.ensureApp.run(appId);
       const row = this.takeAnonymous.get(appId);
       if (!row) throw new Error(`unknown app ${appId}`);
       const name = nameFor(row.n);
