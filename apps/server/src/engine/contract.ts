@@ -1,43 +1,13 @@
-// The slice of the @parley/aiml API the server relies on. Kept structural so the server compiles
-// and is testable while the interpreter is still being written; the real module satisfies it.
+// The slice of the @parley/aiml API the server relies on. The engine stays an interface so a host
+// (or a test) can give the server another AIML implementation; the real module satisfies it.
 
-export interface BotSource {
-  aiml: Array<{ name: string; content: string }>;
-  sets?: Record<string, string[][]>;
-  maps?: Record<string, Array<[string, string]>>;
-  substitutions?: Record<string, Array<[string, string]>>;
-  properties?: Array<[string, string]>;
-  pdefaults?: Array<[string, string]>;
-}
+// The data shapes are the interpreter's own (type-only: nothing is loaded at run time).
+import type { BotSource, Diagnostic, MatchExtra as ExtraItem, TraceEntry as TraceItem } from "@parley/aiml";
 
-export interface Diagnostic {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  severity: "error" | "warning";
-}
+export type { BotSource, Diagnostic, ExtraItem, TraceItem };
 
 /** Opaque, JSON-serializable per-client state owned by the interpreter. */
 export type ClientState = unknown;
-
-export interface ExtraItem {
-  input: string;
-  pattern: string;
-  that: string;
-  topic: string;
-  filename: string;
-  template: string;
-}
-
-export interface TraceItem {
-  status: string;
-  level: number;
-  input: string;
-  matched: string;
-  filename: string;
-  template: string;
-}
 
 export interface EngineRespondOptions {
   extra?: boolean;
