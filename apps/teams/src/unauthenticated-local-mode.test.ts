@@ -1,4 +1,4 @@
-import { networkInterfaces } from "node:os";
+import type { HttpRoute } from "@parley/core";
 import { createGateway, MemoryInterlocutorStore } from "@parley/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTeamsChannel } from "./channel.js";
@@ -7,9 +7,19 @@ import { captureLogger } from "./testing/capture-logger.js";
 import { MemoryBot } from "./testing/memory-bot.js";
 import { serveChannelRoutes, startTeamsHarness, type TeamsHarness } from "./testing/teams-harness.js";
 
-const externalIPv4 = Object.values(networkInterfaces())
-  .flat()
-  .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
+/**
+ * The routes as if their requests had arrived on `address`: tests never send traffic off loopback,
+ * so a non-loopback arrival is simulated on the socket the request came in on.
+ */
+function arrivingOn(address: string, routes: readonly HttpRoute[]): HttpRoute[] {
+  return routes.map((route) => ({
+    ...route,
+    handler(req, res) {
+      Object.defineProperty(req.socket, "localAddress", { value: address, configurable: true });
+      return route.handler(req, res);
+    },
+  }));
+}
 
 describe("unauthenticated local mode (PARLEY_TEAMS_ALLOW_UNAUTHENTICATED=true)", () => {
   let h: TeamsHarness | undefined;
@@ -31,7 +41,7 @@ describe("unauthenticated local mode (PARLEY_TEAMS_ALLOW_UNAUTHENTICATED=true)",
     expect(warning?.msg).toMatch(/never expose this to a network/);
   });
 
-  it.skipIf(!externalIPv4)("refuses requests that reach the listener on a non-loopback address", async () => {
+  it("refuses requests that reach the listener on a non-loopback address", async () => {
     const logger = captureLogger();
     const channel = createTeamsChannel({ auth: { kind: "unauthenticated" }, logger });
     const bot = new MemoryBot();
@@ -42,23 +52,25 @@ describe("unauthenticated local mode (PARLEY_TEAMS_ALLOW_UNAUTHENTICATED=true)",
       channels: [channel],
     });
     await gateway.start();
-    const server = await serveChannelRoutes(channel.routes, "0.0.0.0");
-    const port = server.address.port;
+    // 192.0.2.10 is a documentation address (TEST-NET-1): only ever simulated, never contacted.
+    const outside = await serveChannelRoutes(arrivingOn("192.0.2.10", channel.routes ?? []), "127.0.0.1");
+    const inside = await serveChannelRoutes(channel.routes ?? [], "127.0.0.1");
     try {
-      const post = (host: string) =>
-        fetch(`http://${host}:${port}/api/messages`, {
+      const post = (port: number) =>
+        fetch(`http://127.0.0.1:${port}/api/messages`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ ...personalMessage("http://127.0.0.1:9/", "from outside"), type: "event" }),
         });
-      expect((await post(externalIPv4 as string)).status).toBe(403);
-      expect((await post("127.0.0.1")).status).toBe(200);
+      expect((await post(outside.address.port)).status).toBe(403);
+      expect((await post(inside.address.port)).status).toBe(200);
       expect(logger.lines.some((l) => l.level === "error" && /did not arrive on loopback/.test(l.msg))).toBe(
         true,
       );
     } finally {
       await gateway.stop();
-      await server.close();
+      await outside.close();
+      await inside.close();
     }
   });
 });
