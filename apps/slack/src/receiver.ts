@@ -8,6 +8,9 @@ import type { SlackMode } from "./config.js";
 /** Slack signs a timestamp; older or newer than this and the request is refused as a replay. */
 export const REPLAY_WINDOW_SECONDS = 5 * 60;
 
+/** Largest request body read (Bolt's own default, pinned so the README's figure stays true): 413 above it. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 export interface ReceiverSetup {
   receiver: HTTPReceiver | SocketModeReceiver;
   routes: HttpRoute[];
@@ -40,6 +43,8 @@ export function createReceiver(opts: ReceiverOptions): ReceiverSetup {
     logger: opts.boltLogger,
     // Ack first (Slack wants it within 3 s), then the listener runs.
     processBeforeResponse: false,
+    // Bolt answers 413 above this, 401 for a bad signature, 400 for a signed but malformed body.
+    bodyLimit: MAX_BODY_BYTES,
   });
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     if (!opts.isAccepting()) return refuse(req, res, 503, "Slack channel not running");
