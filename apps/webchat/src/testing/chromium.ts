@@ -27,12 +27,25 @@ export function chromiumPath(env: Record<string, string | undefined> = process.e
   return path;
 }
 
+/** True for URLs a test browser may fetch: loopback only (and URLs with no host, like data:). */
+export function isLoopbackUrl(url: URL): boolean {
+  if (!/^(https?|wss?):$/.test(url.protocol)) return true;
+  return (
+    /^127\.\d+\.\d+\.\d+$/.test(url.hostname) || url.hostname === "localhost" || url.hostname === "[::1]"
+  );
+}
+
 export interface PhoneBrowser {
   context: BrowserContext;
+  /** URLs the browser tried to fetch outside loopback; each was aborted. */
+  blocked: string[];
   close(): Promise<void>;
 }
 
-/** A phone-sized browser context (390x844, touch) on a temporary user-data-dir. */
+/**
+ * A phone-sized browser context (390x844, touch) on a temporary user-data-dir. Requests outside
+ * loopback are aborted, so no browser test reaches the internet (e.g. a bot's pictures on a CDN).
+ */
 export async function launchPhoneBrowser(): Promise<PhoneBrowser> {
   const executablePath = chromiumPath();
   const userDataDir = await mkdtemp(join(tmpdir(), "parley-chromium-"));
@@ -44,8 +57,17 @@ export async function launchPhoneBrowser(): Promise<PhoneBrowser> {
     hasTouch: true,
     isMobile: true,
   });
+  const blocked: string[] = [];
+  await context.route(
+    (url) => !isLoopbackUrl(url),
+    (route) => {
+      blocked.push(route.request().url());
+      return route.abort("blockedbyclient");
+    },
+  );
   return {
     context,
+    blocked,
     async close() {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });

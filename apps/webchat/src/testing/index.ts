@@ -6,6 +6,13 @@ export {
   type ScenarioOptions,
   type WebchatScenario,
 } from "./browser-scenario.js";
-export { CHROMIUM_FLAGS, CHROMIUM_INSTALL_COMMAND, chromiumPath, launchPhoneBrowser } from "./chromium.js";
+export {
+  CHROMIUM_FLAGS,
+  CHROMIUM_INSTALL_COMMAND,
+  chromiumPath,
+  isLoopbackUrl,
+  launchPhoneBrowser,
+  type PhoneBrowser,
+} from "./chromium.js";
 export { DemoTalkBackend } from "./demo-backend.js";
 export { startDemoWebchat } from "./start-demo.js";
