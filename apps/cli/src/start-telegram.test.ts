@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -60,5 +60,26 @@ describe("parley start with a channel turned on by its credentials", { timeout: 
     const after = await fake.waitForCount("sendMessage", 3);
     expect(after[2]?.params.text).toContain("Hello, Tess!");
     expect(fake.callsOf("answerCallbackQuery")).toHaveLength(1);
+  });
+
+  it("takes the channel's settings from the config file too, keeping the token out of the summary", async () => {
+    fake = await FakeBotApi.start({ token: TOKEN });
+    dir = mkdtempSync(join(tmpdir(), "parley-tg-"));
+    writeFileSync(
+      join(dir, "parley.config.yaml"),
+      `channels:\n  TELEGRAM_BOT_TOKEN: "${TOKEN}"\n  TELEGRAM_API_ROOT: "${fake.apiRoot}"\n`,
+    );
+    const printed: string[] = [];
+    parley = await startParley({
+      cwd: dir,
+      print: (t) => printed.push(t),
+      env: { PORT: "0", LOG_LEVEL: "silent", PARLEY_DATA_DIR: dir },
+    });
+    expect(printed.join("\n")).toMatch(/telegram\s+on/);
+    expect(printed.join("\n")).not.toContain(TOKEN);
+    const ann = person(77, "Ann");
+    fake.pushUpdate(messageUpdate(textMessage(privateChat(ann), ann, "hello")));
+    const [greeting] = await fake.waitForCount("sendMessage", 1);
+    expect(greeting?.params.text).toMatch(/Hello/);
   });
 });

@@ -30,7 +30,9 @@ export async function startParley(options: StartOptions): Promise<StartedParley>
   const runtime = await openRuntime({ env: options.env, cwd: options.cwd });
   const { config, logger, gateway, metrics, talkApi } = runtime;
   try {
-    const channels = readChannels(options.env, {
+    // Channel settings from the config file, with the environment winning.
+    const channelEnv = { ...config.channels, ...options.env };
+    const channels = readChannels(channelEnv, {
       logger: logger.child({ component: "channels" }),
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     });
@@ -66,8 +68,10 @@ export async function startParley(options: StartOptions): Promise<StartedParley>
       stop() {
         stopping ??= (async () => {
           logger.info("stopping: no new messages; answering what was accepted");
-          // The listener stops first so webhooks are refused (platforms retry them later);
-          // then everything already accepted is answered before the stores close.
+          // The gateway refuses new messages first (webhooks get 503 and are retried by their
+          // platform) and answers everything accepted, web chat requests included; only then
+          // does the listener close, and the stores after it.
+          await runtime.drain();
           await listener.close();
           await runtime.close();
           logger.info("stopped");

@@ -1,6 +1,7 @@
 // Builds the one-process runtime shared by `start` and `chat`: config, logger, metrics, talk API,
 // interlocutor store, the process's one TalkQueue and the gateway.
 import {
+  configSecrets,
   createGateway,
   createLogger,
   createMetrics,
@@ -10,6 +11,7 @@ import {
   type ParleyConfig,
   type ParleyMetrics,
   pipelineSettings,
+  SECRET_SETTING_NAME,
   SqliteInterlocutorStore,
   TalkQueue,
 } from "@parley/core";
@@ -23,7 +25,9 @@ export interface Runtime {
   store: SqliteInterlocutorStore;
   queue: TalkQueue;
   gateway: Gateway;
-  /** Drains the gateway then closes the store and the talk API, in that order. */
+  /** Refuses new messages, answers every accepted one, stops the channels (once). */
+  drain(): Promise<void>;
+  /** Drains, then closes the queue, the store and the talk API, in that order. */
   close(): Promise<void>;
 }
 
@@ -49,7 +53,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   logger = createLogger({
     level: options.logLevel ?? config.logLevel,
     pretty,
-    secrets: [...preSecrets, ...talkApi.secrets, ...channelSecrets(options.env)],
+    secrets: [...configSecrets(config), ...talkApi.secrets, ...channelSecrets(options.env)],
   });
   const metrics = createMetrics();
   const settings = pipelineSettings(config);
@@ -70,6 +74,11 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics,
   });
 
+  let draining: Promise<void> | undefined;
+  const drain = () => {
+    draining ??= gateway.stop();
+    return draining;
+  };
   let closed = false;
   return {
     config,
@@ -79,10 +88,11 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     store,
     queue,
     gateway,
+    drain,
     async close() {
       if (closed) return;
       closed = true;
-      await gateway.stop();
+      await drain();
       await queue.close();
       await store.close();
       await talkApi.close();
@@ -93,6 +103,6 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
 /** Values of every *_TOKEN / *_SECRET / *_PASSWORD / *_KEY variable, masked in logs. */
 function channelSecrets(env: Record<string, string | undefined>): string[] {
   return Object.entries(env)
-    .filter(([name, value]) => value && /(TOKEN|SECRET|PASSWORD|_KEY)$/.test(name))
+    .filter(([name, value]) => value && SECRET_SETTING_NAME.test(name))
     .map(([, value]) => value as string);
 }

@@ -1,11 +1,19 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../errors/index.js";
 import { CONFIG_VARIABLES, configSecrets, loadConfig } from "./index.js";
 
-const tempDir = () => mkdtempSync(join(tmpdir(), "parley-config-"));
+const created: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "parley-config-"));
+  created.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -88,6 +96,25 @@ describe("loadConfig", () => {
     expect(config.talk).toMatchObject({ concurrency: 2, rate: { limit: 5, intervalMs: 1000 } });
     expect(config.http.port).toBe(5000);
     expect(config.configFile).toBe(join(cwd, "parley.config.yaml"));
+  });
+
+  it("keeps channel settings from the file by their variable names, treated as secrets when they are", () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, "parley.config.yaml"),
+      "channels:\n  TELEGRAM_BOT_TOKEN: 123:file-token\n  TELEGRAM_MODE: polling\n  PARLEY_WEBCHAT_MAX_TEXT: 500\n",
+    );
+    const config = loadConfig({ cwd, env: {} });
+    expect(config.channels).toEqual({
+      TELEGRAM_BOT_TOKEN: "123:file-token",
+      TELEGRAM_MODE: "polling",
+      PARLEY_WEBCHAT_MAX_TEXT: "500",
+    });
+    expect(configSecrets(config)).toContain("123:file-token");
+    expect(configSecrets(config)).not.toContain("polling");
+
+    writeFileSync(join(cwd, "parley.config.yaml"), "channels:\n  telegram_token: x\n");
+    expect(problemsOf(() => loadConfig({ cwd, env: {} })).join("\n")).toMatch(/channels\.telegram_token/);
   });
 
   it("reads a JSON file named by PARLEY_CONFIG", () => {

@@ -50,6 +50,16 @@ export const configSchema = z
       })
       .prefault({}),
     publicUrl: baseUrl().optional(),
+    // Channel settings by their environment variable names (TELEGRAM_BOT_TOKEN: ...), so a deployment
+    // can keep them in the file too; each channel package reads and validates its own.
+    channels: z
+      .record(
+        z
+          .string()
+          .regex(/^[A-Z][A-Z0-9_]*$/, "names channel settings by their variable, e.g. TELEGRAM_BOT_TOKEN"),
+        z.union([z.string(), z.number(), z.boolean()]).transform(String),
+      )
+      .default({}),
     logLevel: z
       .string({ error: levelMessage })
       .trim()
