@@ -105,14 +105,106 @@ describe("a person's conversation", () => {
 
     // The queue retries with the interlocutor as stored: still without a client name.
     const res = await backend.talk({ interlocutor: person(), input: long });
-    expect(fake.talkCalls().map((c) => `${c.endpoint} ${c.status}`)).toEqual([
-      "atalk 200",
-      "talk 503",
-      "talk 200",
-      "talk 200",
-    ]);
+    const calls = fake.talkCalls();
+    expect(calls.map((c) => `${c.endpoint} ${c.status}`)).toEqual(["atalk 200", "talk 503", "talk 200"]);
+    // The retry sends the piece that failed, not the first one again.
+    expect(calls[2]?.params.input).toBe(calls[1]?.params.input);
+    expect(calls[2]?.params.input).not.toBe(calls[0]?.params.input);
     expect(fake.state.anonymousClients.size).toBe(1);
     expect(res.interlocutor?.clientName).toBe("aiaas-app1-user-0000");
+    expect(res.responses).toEqual(Array.from({ length: 120 }, () => "You said: Hello there friend."));
+  });
+
+  it("a split message retried after its third piece failed sends each piece to the bot once, in order", async () => {
+    const sentences = Array.from({ length: 120 }, (_, i) => `This is sentence number ${i} of a long letter.`);
+    const input = sentences.join(" ");
+    const stored = () => person({ clientName: "person42", sessionId: "1234", lastSeenAt: clock - MIN });
+    fake.failTalkAt(2, { status: 429, retryAfter: "1" });
+    await expect(backend.talk({ interlocutor: stored(), input })).rejects.toMatchObject({ status: 429 });
+    fake.failTalkAt(3, { status: 502, message: "bad gateway" });
+    await expect(backend.talk({ interlocutor: stored(), input })).rejects.toMatchObject({ status: 502 });
+
+    clock += 2_000;
+    const res = await backend.talk({ interlocutor: stored(), input });
+    const calls = fake.talkCalls();
+    expect(calls.map((c) => c.status)).toEqual([200, 200, 429, 502, 200]);
+    const answered = calls.filter((c) => c.status === 200).map((c) => c.params.input);
+    expect(answered.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(answered).size).toBe(answered.length);
+    expect(answered.join(" ")).toBe(input);
+    expect(res.responses).toEqual(sentences.map((s) => `You said: ${s}`));
+    // Every piece, the resumed ones too, continues the one session and names the same client.
+    expect(new Set(calls.map((c) => c.params.sessionid))).toEqual(new Set(["1234"]));
+    expect(new Set(calls.map((c) => c.params.client_name))).toEqual(new Set(["person42"]));
+    expect(res.interlocutor).toEqual({ clientName: "person42", sessionId: "1234" });
+  });
+
+  it("a reset message resumed after a failure does not reset the bot a second time", async () => {
+    const long = "Let us start over. ".repeat(150).trim();
+    const stored = () => person({ clientName: "person42", sessionId: "1234", lastSeenAt: clock - MIN });
+    fake.failTalkAt(1, { status: 503 });
+    await expect(backend.talk({ interlocutor: stored(), input: long, reset: true })).rejects.toBeInstanceOf(
+      TalkApiError,
+    );
+    const res = await backend.talk({ interlocutor: stored(), input: long, reset: true });
+    const calls = fake.talkCalls();
+    expect(calls.map((c) => `${c.status} ${c.params.reset ?? "-"}`)).toEqual(["200 true", "503 -", "200 -"]);
+    expect(calls[2]?.params.sessionid).toBe(String(calls[0]?.sessionid));
+    expect(res.interlocutor?.sessionId).toBe(String(calls[0]?.sessionid));
+  });
+
+  it("after a split message failed for good, the person's next message starts from its own beginning", async () => {
+    const long = "Hello there friend. ".repeat(120).trim();
+    const stored = () => person({ clientName: "person42", lastSeenAt: clock });
+    fake.failTalkAt(1, { status: 503 });
+    await expect(backend.talk({ interlocutor: stored(), input: long })).rejects.toBeInstanceOf(TalkApiError);
+
+    // A different message: the failed one's progress is dropped, not mixed in.
+    const other = await backend.talk({ interlocutor: stored(), input: "Something else." });
+    expect(other.responses).toEqual(["You said: Something else."]);
+    // The long one sent again later is a new message: every piece again.
+    const again = await backend.talk({ interlocutor: stored(), input: long });
+    expect(again.responses).toHaveLength(120);
+    expect(fake.talkCalls().map((c) => c.status)).toEqual([200, 503, 200, 200, 200]);
+  });
+
+  it("a retry after the resume window starts the message again", async () => {
+    const long = "Hello there friend. ".repeat(120).trim();
+    const stored = () => person({ clientName: "person42", lastSeenAt: clock });
+    fake.failTalkAt(1, { status: 503 });
+    await expect(backend.talk({ interlocutor: stored(), input: long })).rejects.toBeInstanceOf(TalkApiError);
+    clock += 10 * MIN;
+    const res = await backend.talk({ interlocutor: stored(), input: long });
+    expect(res.responses).toHaveLength(120);
+    expect(fake.talkCalls().map((c) => c.status)).toEqual([200, 503, 200, 200]);
+  });
+
+  it("keeps part-way messages of a bounded number of people: beyond it the oldest is sent whole again", async () => {
+    const small = new PandorabotsBackend({
+      client: new PandorabotsClient({ baseUrl: fake.url, appId: "app1", userKey: fake.userKey }),
+      botname: "mybot",
+      now: () => clock,
+      rememberUnfinished: 1,
+    });
+    const long = "Hello there friend. ".repeat(120).trim();
+    const ann = () => person({ id: "ann", clientName: "person42", lastSeenAt: clock });
+    const bob = () => person({ id: "bob", clientName: "person43", lastSeenAt: clock });
+    fake.failTalkAt(1, { status: 503 });
+    fake.failTalkAt(3, { status: 503 });
+    await expect(small.talk({ interlocutor: ann(), input: long })).rejects.toBeInstanceOf(TalkApiError);
+    await expect(small.talk({ interlocutor: bob(), input: long })).rejects.toBeInstanceOf(TalkApiError);
+
+    await small.talk({ interlocutor: bob(), input: long }); // resumed: one call
+    await small.talk({ interlocutor: ann(), input: long }); // forgotten: both pieces again
+    expect(fake.talkCalls().map((c) => `${c.params.client_name} ${c.status}`)).toEqual([
+      "person42 200",
+      "person42 503",
+      "person43 200",
+      "person43 503",
+      "person43 200",
+      "person42 200",
+      "person42 200",
+    ]);
   });
 });
 

@@ -48,3 +48,19 @@ it("a final refusal (bot not compiled) is not retried", async () => {
   expect(fake.talkCalls().map((c) => c.status)).toEqual([412]);
   expect(pipeline.channel.textsTo("conv-erin")).toEqual([replyToText(toReply(defaultApologyReply))]);
 });
+
+it("a long message whose second piece failed is retried from that piece: the bot hears each piece once", async () => {
+  const sentences = Array.from({ length: 60 }, (_, i) => `This is sentence number ${i} of a long letter.`);
+  fake.failTalkAt(1, { status: 503, message: "busy" });
+  await pipeline.gateway.receive(message("gus", sentences.join(" ")));
+  await pipeline.gateway.stop();
+
+  const calls = fake.talkCalls();
+  expect(calls.map((c) => `${c.endpoint} ${c.status}`)).toEqual(["atalk 200", "talk 503", "talk 200"]);
+  expect(calls[2]?.params.input).toBe(calls[1]?.params.input);
+  expect(fake.state.anonymousClients.size).toBe(1);
+  const [text] = pipeline.channel.textsTo("conv-gus");
+  expect(text?.split(/\s*(?=You said: )/).filter(Boolean)).toEqual(sentences.map((s) => `You said: ${s}`));
+  const gus = await pipeline.store.get({ bot: BOT, channel: "test", userId: "gus" });
+  expect(gus?.clientName).toBe(calls[0]?.clientName);
+});
