@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,6 +70,61 @@ describe("managing a running parley server with the command line", { timeout: 90
 
     const files = await runParley(["files", "list"], host);
     expect(files.stdout.split("\n")).toEqual(expect.arrayContaining(["greet.aiml", "fruit.set"]));
+  });
+
+  it("gets, pulls, compiles, atalks and deletes with the same host settings", async () => {
+    const got = await runParley(["files", "get", "greet.aiml"], host);
+    expect(got.code, got.stderr).toBe(0);
+    expect(got.stdout).toContain("<pattern>HELLO</pattern>");
+
+    const backup = join(dir, "backup");
+    const pull = await runParley(["pull", backup], host);
+    expect(pull.code, pull.stderr).toBe(0);
+    expect(readdirSync(backup).sort()).toEqual(["fruit.set", "greet.aiml", "greeter.properties"]);
+    expect(JSON.parse(readFileSync(join(backup, "fruit.set"), "utf8"))).toEqual([["apple"], ["pear"]]);
+
+    const compile = await runParley(["compile"], host);
+    expect(compile.code, compile.stderr).toBe(0);
+    expect(compile.stdout).toMatch(/compiled bot greeter: ok/);
+
+    const atalk = await runParley(["atalk", "hello"], host);
+    expect(atalk.code, atalk.stderr).toBe(0);
+    expect(atalk.stdout.trim()).toBe("Hi from the pushed bot!");
+    expect(atalk.stderr).toMatch(/client_name=aiaas-clitest-user-\d{4}/);
+
+    const removed = await runParley(["files", "delete", "fruit.set"], host);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect((await runParley(["files", "list"], host)).stdout).not.toContain("fruit.set");
+
+    await runParley(["bots", "create", "scratch"], host);
+    const deleted = await runParley(["bots", "delete", "scratch"], host);
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect((await runParley(["bots", "list"], host)).stdout.split("\n")).not.toContain("scratch");
+  });
+
+  it("shows help with an example for every command, and the version", async () => {
+    const version = await runParley(["--version"]);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const commands = [
+      ["start"],
+      ["server"],
+      ["chat"],
+      ["bots"],
+      ["bots", "list"],
+      ["files"],
+      ["files", "get"],
+      ["push"],
+      ["pull"],
+      ["compile"],
+      ["talk"],
+      ["atalk"],
+    ];
+    for (const command of commands) {
+      const help = await runParley([...command, "--help"]);
+      expect(help.code, command.join(" ")).toBe(0);
+      expect(help.stdout, command.join(" ")).toMatch(/Example/);
+    }
   });
 
   it("reports compile errors with the file and the server's message, exit 1", async () => {

@@ -4,7 +4,13 @@ import { addHostOptions, type HostFlags, hostContext } from "../host/host-option
 import type { Io } from "../io.js";
 
 export function registerBots(program: Command, io: Io): void {
-  const bots = program.command("bots").description("list, create or delete the app's bots");
+  const bots = program
+    .command("bots")
+    .description("list, create or delete the app's bots")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ parley bots list\n  $ parley bots create mybot\n  $ parley bots delete mybot",
+    );
   addHostOptions(bots.command("list").description("list the app's bots"))
     .addHelpText(
       "after",

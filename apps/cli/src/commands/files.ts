@@ -5,7 +5,13 @@ import type { Io } from "../io.js";
 import { parseFileRef } from "./file-ref.js";
 
 export function registerFiles(program: Command, io: Io): void {
-  const files = program.command("files").description("list, print or delete a bot's files");
+  const files = program
+    .command("files")
+    .description("list, print or delete a bot's files")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ parley files list --bot mybot\n  $ parley files get greetings.aiml --bot mybot\n  $ parley files delete colors.set --bot mybot",
+    );
   addHostOptions(files.command("list").description("list the bot's files"))
     .addHelpText("after", "\nExample:\n  $ parley files list --bot mybot")
     .action(async (flags: HostFlags) => {
