@@ -6,7 +6,7 @@ import type { Activity, TurnContext } from "botbuilder";
 import { AuthenticationError } from "botframework-connector";
 import type { ParleyCloudAdapter } from "../auth/parley-cloud-adapter.js";
 import { isLoopbackHost } from "../config.js";
-import { BodyError, readJsonBody } from "./read-json-body.js";
+import { BodyError, MAX_BODY_BYTES, readJsonBody } from "./read-json-body.js";
 
 export interface MessagesRouteOptions {
   path: string;
@@ -44,10 +44,13 @@ export function messagesRoute(options: MessagesRouteOptions): HttpRoute {
       }
       let body: unknown;
       try {
-        body = await readJsonBody(req, options.maxBodyBytes ?? 1_000_000);
+        body = await readJsonBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
       } catch (err) {
         const status = err instanceof BodyError ? err.status : 400;
-        return reply(res, status, { error: err instanceof Error ? err.message : "bad body" });
+        logger.warn({ status }, "Teams request refused: body too large or not JSON");
+        // The rest of an oversized body is never read: close the connection rather than keep it half-read.
+        const close: Record<string, string> = status === 413 ? { connection: "close" } : {};
+        return reply(res, status, { error: err instanceof Error ? err.message : "bad body" }, close);
       }
       if (!body || typeof body !== "object" || typeof (body as Activity).type !== "string") {
         return reply(res, 400, { error: "not a Bot Framework activity" });
