@@ -61,8 +61,9 @@ export function retryAfterOf(err: unknown): number | undefined {
 }
 
 /**
- * Delay before retry number `retry` (1-based): "full jitter" exponential backoff, so that many
- * callers failing together do not retry together; never shorter than the server's Retry-After.
+ * Delay before retry number `retry` (1-based): exponential backoff with "equal jitter" (between half
+ * and all of the step), so that many callers failing together do not retry together, while every
+ * wait still grows; never shorter than the server's Retry-After.
  */
 export function backoffDelay(retry: number, opts: RetryOptions, retryAfterMs?: number, random = Math.random) {
   const step = Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** (retry - 1));
