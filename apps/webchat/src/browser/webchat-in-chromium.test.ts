@@ -32,6 +32,17 @@ describe("web chat in headless Chromium (phone-sized)", () => {
         expect(await bot.locator("article.card h3", { hasText: "Pizza" }).count()).toBe(1);
         expect(await bot.locator("ul.carousel > li").count()).toBe(2);
         expect(await bot.locator("img.media").count()).toBe(1);
+        // Pictures come from the test server or data: URIs, and they load.
+        const local = new URL(demo.url).origin;
+        for (const src of await bot
+          .locator("img")
+          .evaluateAll((imgs) => imgs.map((i) => i.getAttribute("src")))) {
+          expect(src?.startsWith("data:image/") || src?.startsWith(`${local}/`), String(src)).toBe(true);
+        }
+        await bot
+          .locator("img.media")
+          .evaluate((img: HTMLImageElement) => img.decode())
+          .catch((error) => expect.fail(`the picture from the test server did not load: ${error}`));
         expect(await bot.locator("ol.list > li").allTextContents()).toEqual(["Mix", "Bake"]);
         expect(await bot.locator("ul.list > li").allTextContents()).toEqual(["salt"]);
         expect(await page.getByRole("link", { name: "Read the docs" }).count()).toBe(1);

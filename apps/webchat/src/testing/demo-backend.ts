@@ -1,6 +1,8 @@
 // A small talk backend for tests and demos: remembers a name per person and answers in AIML
-// rich-media markup, like a Pandorabots bot would.
+// rich-media markup, like a Pandorabots bot would. Its pictures are a data: URI or files on the test
+// server (demo-media.ts), never on the internet.
 import { TalkApiError, type TalkBackend, type TalkRequest, type TalkResult } from "@parley/core";
+import { demoMediaUrl } from "./demo-media.js";
 
 export const DEMO_IMAGE =
   "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSI4MCIgaGVpZ2h0PSI0MCI+PHJlY3Qgd2lkdGg9IjgwIiBoZWlnaHQ9IjQwIiBmaWxsPSIjMjU1N2Q2Ii8+PC9zdmc+";
@@ -10,6 +12,16 @@ export class DemoTalkBackend implements TalkBackend {
   readonly inputs: string[] = [];
   readonly #names = new Map<string, string>();
   #clients = 0;
+  readonly #mediaBaseUrl: string | undefined;
+
+  /** `mediaBaseUrl`: a server with demoMediaRoutes(); without it, pictures are data: URIs only. */
+  constructor(options: { mediaBaseUrl?: string } = {}) {
+    this.#mediaBaseUrl = options.mediaBaseUrl;
+  }
+
+  #media(file: "dot.svg" | "clip.webm"): string | undefined {
+    return this.#mediaBaseUrl ? demoMediaUrl(this.#mediaBaseUrl, file) : undefined;
+  }
 
   async talk(req: TalkRequest): Promise<TalkResult> {
     this.inputs.push(req.input);
@@ -43,7 +55,7 @@ export class DemoTalkBackend implements TalkBackend {
           `<card><image>${DEMO_IMAGE}</image><title>Pizza</title><subtitle>Hot &amp; fresh</subtitle><button><text>Order</text><postback>ORDER</postback></button></card>`,
           "<split/>",
           "<carousel><card><title>Small</title><button>SIZE S</button></card><card><title>Large</title><button>SIZE L</button></card></carousel>",
-          `<image>${DEMO_IMAGE}</image>`,
+          `<image>${this.#media("dot.svg") ?? DEMO_IMAGE}</image>`,
           "<olist><item>Mix</item><item>Bake</item></olist><list><item>salt</item></list>",
           "<link><text>Read the docs</text><url>https://example.com/docs</url></link>",
           "<delay>0.2</delay>Which size? <reply>Small</reply><reply><text>Large</text><postback>SIZE L</postback></reply>",

@@ -15,4 +15,5 @@ export {
   type PhoneBrowser,
 } from "./chromium.js";
 export { DemoTalkBackend } from "./demo-backend.js";
+export { DEMO_MEDIA_PATH, demoMediaRoutes, demoMediaUrl } from "./demo-media.js";
 export { startDemoWebchat } from "./start-demo.js";

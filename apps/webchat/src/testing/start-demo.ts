@@ -9,6 +9,7 @@ import {
 import { createWebchatChannel } from "../channel.js";
 import type { WebchatOptions } from "../options.js";
 import { DemoTalkBackend } from "./demo-backend.js";
+import { demoMediaRoutes } from "./demo-media.js";
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silent };
 
@@ -20,9 +21,19 @@ export async function startDemoWebchat(
     maxBacklog?: number;
   } = {},
 ) {
-  const backend = new DemoTalkBackend();
   const store = new MemoryInterlocutorStore();
   const channel = createWebchatChannel(options);
+  // Listening first: the backend's media URLs point at this server (the API answers 503 until the
+  // gateway starts).
+  const listener = await createHttpListener({
+    host: "127.0.0.1",
+    port: options.port ?? 0,
+    logger: silent,
+    routes: [...channel.routes, ...demoMediaRoutes()],
+    health: { ready: async () => true },
+    metricsRegistry: createMetrics({ processMetrics: false }).registry,
+  });
+  const backend = new DemoTalkBackend({ mediaBaseUrl: listener.url });
   const gateway = createGateway({
     bot: "demo",
     backend,
@@ -32,14 +43,6 @@ export async function startDemoWebchat(
     ...(options.apologyReply ? { apologyReply: options.apologyReply } : {}),
     ...(options.busyReply ? { busyReply: options.busyReply } : {}),
     ...(options.maxBacklog ? { queue: { maxBacklog: options.maxBacklog } } : {}),
-  });
-  const listener = await createHttpListener({
-    host: "127.0.0.1",
-    port: options.port ?? 0,
-    logger: silent,
-    routes: channel.routes,
-    health: { ready: async () => true },
-    metricsRegistry: createMetrics({ processMetrics: false }).registry,
   });
   await gateway.start();
   return {
