@@ -115,7 +115,9 @@ class TelegramChannelImpl implements TelegramChannel {
     }
     this.accepting = true;
     if (webhook) {
-      this.logger.info({ url: webhook.url }, "telegram webhook registered");
+      // Origin and path only: the URL's query string may carry a secret of the operator's proxy.
+      const { origin, pathname } = new URL(webhook.url);
+      this.logger.info({ url: origin + pathname }, "telegram webhook registered");
       return;
     }
     await new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 // Webhook mode: registration with a secret, refusal of calls without it, redelivered updates handled once.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { captureLogger } from "./test-support/capture-logger.js";
 import { type Harness, startHarness, WEBHOOK_SECRET } from "./test-support/harness.js";
 import { messageUpdate, person, privateChat, textMessage } from "./testing/updates.js";
 
@@ -75,6 +76,23 @@ describe("webhook URL with a query string", () => {
       expect(h.channel.routes?.map((r) => r.path)).toEqual(["/hooks/tg"]);
       expect(await h.fake.postToWebhook(messageUpdate(textMessage(chat, alice, "via query")))).toBe(200);
       await h.fake.waitFor("sendMessage", (c) => c.params.text === "You said: via query");
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("the start-up log line", () => {
+  it("names the webhook's origin and path, never its query string or the secret", async () => {
+    const logger = captureLogger();
+    const h = await startHarness("webhook", { logger }, "/hooks/tg?key=proxy-credential-123");
+    try {
+      const line = logger.lines.find((l) => l.msg === "telegram webhook registered");
+      expect(line?.data.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hooks\/tg$/);
+      const everything = JSON.stringify(logger.lines);
+      expect(everything).not.toContain("proxy-credential-123");
+      expect(everything).not.toContain("key=");
+      expect(everything).not.toContain(WEBHOOK_SECRET);
     } finally {
       await h.close();
     }
