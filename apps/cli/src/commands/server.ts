@@ -22,7 +22,8 @@ export function registerServer(program: Command, io: Io): void {
     )
     .action(async (flags: { port?: string; host?: string; dataDir?: string }) => {
       const { DEMO_BOT_NAME, serverOptionsFromEnv, startServer } = await import("@parley/server");
-      const options = serverOptionsFromEnv(io.env);
+      // LOG_LEVEL, the name every other command uses, applies here too unless PARLEY_LOG_LEVEL says otherwise.
+      const options = serverOptionsFromEnv({ PARLEY_LOG_LEVEL: io.env.LOG_LEVEL, ...io.env });
       if (flags.port !== undefined) {
         const port = Number(flags.port);
         if (!Number.isInteger(port) || port < 0 || port > 65_535)
