@@ -8,11 +8,26 @@ export class MemoryBackend implements TalkBackend {
   /** Every input, as "<userId>: <input>", in arrival order. */
   readonly inputs: string[] = [];
   private readonly names = new Map<string, string>();
+  private gate: Promise<void> | undefined;
+  private openGate: (() => void) | undefined;
+
+  /** Until `release()`, every talk call waits after recording its input (a bot still thinking). */
+  hold(): void {
+    this.gate = new Promise((resolve) => {
+      this.openGate = resolve;
+    });
+  }
+
+  release(): void {
+    this.openGate?.();
+    this.gate = undefined;
+  }
 
   async talk(req: TalkRequest): Promise<TalkResult> {
     const who = req.interlocutor.userId;
     const input = req.input.trim();
     this.inputs.push(`${who}: ${input}`);
+    await this.gate;
     return { responses: [this.answer(who, input)] };
   }
 
