@@ -7,6 +7,9 @@ import { demoMediaUrl } from "./demo-media.js";
 export const DEMO_IMAGE =
   "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSI4MCIgaGVpZ2h0PSI0MCI+PHJlY3Qgd2lkdGg9IjgwIiBoZWlnaHQ9IjQwIiBmaWxsPSIjMjU1N2Q2Ii8+PC9zdmc+";
 
+/** The pause in the "rich" answer before its quick replies, shown by the page as typing. */
+export const DEMO_DELAY_SECONDS = 3;
+
 export class DemoTalkBackend implements TalkBackend {
   readonly name = "demo";
   readonly inputs: string[] = [];
@@ -58,7 +61,9 @@ export class DemoTalkBackend implements TalkBackend {
           `<image>${this.#media("dot.svg") ?? DEMO_IMAGE}</image>`,
           "<olist><item>Mix</item><item>Bake</item></olist><list><item>salt</item></list>",
           "<link><text>Read the docs</text><url>https://example.com/docs</url></link>",
-          "<delay>0.2</delay>Which size? <reply>Small</reply><reply><text>Large</text><postback>SIZE L</postback></reply>",
+          this.#mediaBaseUrl ? `<video>${this.#media("clip.webm")}</video>` : "",
+          // Long enough to see as typing; the browser test drives the page's clock through it.
+          `<delay>${DEMO_DELAY_SECONDS}</delay>Which size? <reply>Small</reply><reply><text>Large</text><postback>SIZE L</postback></reply>`,
         ].join("");
       case "SIZE L":
         return "Large it is.";
