@@ -36,7 +36,28 @@ it("the default parser turns rich markup into reply parts", async () => {
   await gateway.stop();
 });
 
-it("shows typing while the bot thinks", async () => {
+it("shows typing at once when a message is accepted, before the bot answers", async () => {
+  const channel = new RecordingChannel();
+  let answer!: () => void;
+  const backend = new FakeBackend(() => new Promise<void>((resolve) => (answer = resolve)));
+  const gateway = createGateway({
+    bot: "b",
+    backend,
+    store: new MemoryInterlocutorStore(),
+    channels: [channel],
+    // Longer than the test: the one indicator seen can only be the immediate one, never a repeat.
+    typingIntervalMs: 60_000,
+  });
+  await gateway.receive(inbound("t1", "think hard"));
+  expect(channel.typed).toEqual([expect.objectContaining({ conversationId: "conv-t1" })]);
+  while (backend.calls.length === 0) await sleep(5);
+  answer();
+  await gateway.stop();
+  expect(channel.sent).toHaveLength(1);
+  expect(channel.typed).toHaveLength(1);
+});
+
+it("repeats typing while the bot thinks, and stops once it answered", async () => {
   const channel = new RecordingChannel();
   // The bot answers only once the indicator was repeated, however slow the machine is.
   const backend = new FakeBackend(async () => {
@@ -49,14 +70,14 @@ it("shows typing while the bot thinks", async () => {
     channels: [channel],
     typingIntervalMs: 20,
   });
-  await gateway.receive(inbound("t1", "think hard"));
-  expect(channel.typed).toHaveLength(1);
+  await gateway.receive(inbound("t2", "think harder"));
   await gateway.stop();
   const typedWhileWaiting = channel.typed.length;
   expect(typedWhileWaiting).toBeGreaterThanOrEqual(3);
-  await sleep(50);
-  expect(channel.typed).toHaveLength(typedWhileWaiting); // stopped once answered
-  expect(channel.typed[0]?.conversationId).toBe("conv-t1");
+  // Timers fire in due order: a repeat still running (every 20 ms) would show up within 100 ms.
+  await sleep(100);
+  expect(channel.typed).toHaveLength(typedWhileWaiting);
+  expect(channel.typed.every((to) => to.conversationId === "conv-t2")).toBe(true);
 });
 
 it("rejects malformed messages and unknown channels with an actionable error", async () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, expect, it } from "vitest";
 import { MemoryInterlocutorStore } from "../store/index.js";
 import { createGateway } from "./gateway.js";
-import { inbound, RecordingChannel } from "./test-support/fakes.js";
+import { inbound, memoryLogger, RecordingChannel } from "./test-support/fakes.js";
 import { HttpTalkBackend } from "./test-support/http-backend.js";
 
 const servers: Server[] = [];
@@ -56,16 +56,20 @@ it("over real HTTP: a refused connection is retried until the server is back", a
     return `http://127.0.0.1:${port}/talk`;
   });
   const channel = new RecordingChannel();
+  const logger = memoryLogger();
   const gateway = createGateway({
     bot: "b",
     backend,
     store: new MemoryInterlocutorStore(),
     channels: [channel],
     queue: { retries: 5, retry: { baseDelayMs: 40, maxDelayMs: 80 } },
+    logger,
   });
   await gateway.receive(inbound("h2", "anyone?"));
-  // Bring the server up on that port once the first attempt has failed.
-  while (attempts < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+  // Bring the server up on that port once the first attempt was refused (the queue logs its retry),
+  // not merely started: a slow machine could otherwise let that attempt reach the new server.
+  const retrying = () => logger.entries.some((e) => e.msg === "talk call failed; retrying");
+  while (!retrying()) await new Promise((resolve) => setTimeout(resolve, 5));
   const server = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ responses: ["back again"] }));
