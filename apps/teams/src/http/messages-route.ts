@@ -5,6 +5,7 @@ import type { HttpRoute, Logger } from "@parley/core";
 import type { Activity, TurnContext } from "botbuilder";
 import { AuthenticationError } from "botframework-connector";
 import type { ParleyCloudAdapter } from "../auth/parley-cloud-adapter.js";
+import { routeSdkConsole } from "../auth/sdk-console.js";
 import { isLoopbackHost } from "../config.js";
 import { BodyError, MAX_BODY_BYTES, readJsonBody } from "./read-json-body.js";
 
@@ -59,7 +60,8 @@ export function messagesRoute(options: MessagesRouteOptions): HttpRoute {
 
       let authenticated: Awaited<ReturnType<ParleyCloudAdapter["authenticate"]>>;
       try {
-        authenticated = await adapter.authenticate(activity, authHeader);
+        // The SDK prints its own lines on a refused token; they go to our log (debug), not stdout/stderr.
+        authenticated = await routeSdkConsole(logger, () => adapter.authenticate(activity, authHeader));
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
         if (keysUnavailable(err)) {
