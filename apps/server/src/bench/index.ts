@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { alice2Inputs, alice2Uploads } from "./alice2.js";
 import { type LoadFigures, runGetLoad, runTalkLoad } from "./load.js";
-import { spawnServer } from "./server-process.js";
+import { type ServerProcess, spawnServer } from "./server-process.js";
 
 const APP_ID = "bench";
 const USER_KEY = "bench-user-key-0123456789abcdef";
@@ -53,7 +53,23 @@ const add = (name: string, value: number, unit: string, baseline: number | null 
     ratio: baseline ? round(value / baseline, 3) : null,
   });
 
-function report(label: string, figures: LoadFigures, baseline: LoadFigures | null): void {
+/** Runs a load and adds the server's CPU time per request: steadier than req/s on a shared machine. */
+async function measured(
+  server: ServerProcess,
+  run: () => Promise<LoadFigures>,
+): Promise<LoadFigures & { cpuUsPerRequest: number | null }> {
+  const before = server.cpuSeconds();
+  const figures = await run();
+  const after = server.cpuSeconds();
+  const cpu = before === null || after === null || figures.total === 0 ? null : after - before;
+  return { ...figures, cpuUsPerRequest: cpu === null ? null : (cpu * 1e6) / figures.total };
+}
+
+function report(
+  label: string,
+  figures: LoadFigures & { cpuUsPerRequest: number | null },
+  baseline: LoadFigures | null,
+): void {
   add(
     `${label}: talk requests/s (${CONNECTIONS} clients)`,
     figures.requestsPerSecond,
@@ -62,10 +78,14 @@ function report(label: string, figures: LoadFigures, baseline: LoadFigures | nul
   );
   add(`${label}: talk latency p50`, figures.p50Ms, "ms", baseline?.p50Ms ?? null);
   add(`${label}: talk latency p99`, figures.p99Ms, "ms", baseline?.p99Ms ?? null);
+  if (figures.cpuUsPerRequest !== null) {
+    add(`${label}: server CPU per talk request`, figures.cpuUsPerRequest, "µs");
+  }
   const verdict =
     figures.requestsPerSecond >= TARGET_RPS && figures.p99Ms < TARGET_P99_MS ? "meets" : "misses";
   console.log(
     `${label}: ${round(figures.requestsPerSecond)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ` +
+      `server CPU ${figures.cpuUsPerRequest === null ? "n/a" : round(figures.cpuUsPerRequest, 0)} µs/request, ` +
       `${figures.total} requests, non-2xx ${figures.non2xx}, errors ${figures.errors} ` +
       `(${verdict} the target of ${TARGET_RPS} req/s with p99 < ${TARGET_P99_MS} ms)`,
   );
@@ -110,7 +130,11 @@ async function main(): Promise<void> {
       seconds: SECONDS,
     };
     await runTalkLoad({ ...load, botname: "parley", inputs: DEMO_INPUTS, seconds: 1 }); // warm-up
-    report("demo bot", await runTalkLoad({ ...load, botname: "parley", inputs: DEMO_INPUTS }), health);
+    report(
+      "demo bot",
+      await measured(server, () => runTalkLoad({ ...load, botname: "parley", inputs: DEMO_INPUTS })),
+      health,
+    );
 
     const alice2 = alice2Uploads();
     if (!alice2) {
@@ -125,7 +149,11 @@ async function main(): Promise<void> {
         add("alice2: verify (compile) over HTTP", compiled.ms, "ms");
         const inputs = alice2Inputs();
         await runTalkLoad({ ...load, botname: "alice2", inputs, seconds: 1 }); // warm-up
-        report("alice2", await runTalkLoad({ ...load, botname: "alice2", inputs }), health);
+        report(
+          "alice2",
+          await measured(server, () => runTalkLoad({ ...load, botname: "alice2", inputs })),
+          health,
+        );
       }
     }
   } finally {
