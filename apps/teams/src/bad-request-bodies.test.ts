@@ -1,7 +1,7 @@
 // Malformed and oversized bodies on POST /api/messages, sent with a valid token: a clear 4xx,
 // nothing processed, nothing crashes, and the next genuine activity is still answered.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES } from "./http/read-json-body.js";
+import { MAX_BODY_BYTES } from "./http/body-limit.js";
 import { personalMessage } from "./testing/activities.js";
 import { startTeamsHarness, TEST_APP_ID, type TeamsHarness } from "./testing/teams-harness.js";
 

@@ -1,13 +1,13 @@
 // POST /api/messages: the Bot Connector's requests. Each one's JWT is validated by the Bot Framework
 // SDK before anything runs; a missing or bad token is answered 401 and the activity is dropped.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { HttpRoute, Logger } from "@parley/core";
+import { HttpBodyError, type HttpRoute, type Logger, readJsonBody } from "@parley/core";
 import type { Activity, TurnContext } from "botbuilder";
 import { AuthenticationError } from "botframework-connector";
 import type { ParleyCloudAdapter } from "../auth/parley-cloud-adapter.js";
 import { routeSdkConsole } from "../auth/sdk-console.js";
 import { isLoopbackHost } from "../config.js";
-import { BodyError, MAX_BODY_BYTES, readJsonBody } from "./read-json-body.js";
+import { MAX_BODY_BYTES } from "./body-limit.js";
 
 export interface MessagesRouteOptions {
   path: string;
@@ -45,9 +45,9 @@ export function messagesRoute(options: MessagesRouteOptions): HttpRoute {
       }
       let body: unknown;
       try {
-        body = await readJsonBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
+        body = await readJsonBody(req, { maxBytes: options.maxBodyBytes ?? MAX_BODY_BYTES });
       } catch (err) {
-        const status = err instanceof BodyError ? err.status : 400;
+        const status = err instanceof HttpBodyError ? err.status : 400;
         logger.warn({ status }, "Teams request refused: body too large or not JSON");
         // The rest of an oversized body is never read: close the connection rather than keep it half-read.
         const close: Record<string, string> = status === 413 ? { connection: "close" } : {};

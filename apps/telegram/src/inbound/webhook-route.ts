@@ -3,9 +3,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { HttpRoute, Logger } from "@parley/core";
+import { HttpBodyError, type HttpRoute, type Logger } from "@parley/core";
 import type { Telegraf } from "telegraf";
-import { MAX_WEBHOOK_BODY_BYTES, readUpdateBody, WebhookBodyError } from "./read-update-body.js";
+import { MAX_WEBHOOK_BODY_BYTES, readUpdateBody } from "./read-update-body.js";
 
 const currentRequest = new AsyncLocalStorage<ServerResponse>();
 
@@ -46,7 +46,7 @@ export function webhookRoute(
       try {
         update = await readUpdateBody(req, maxBodyBytes);
       } catch (error) {
-        if (!(error instanceof WebhookBodyError)) throw error;
+        if (!(error instanceof HttpBodyError)) throw error;
         logger.warn({ path, status: error.status, reason: error.message }, "telegram webhook call refused");
         // An oversized body's rest is never read: close the connection rather than leave it half-read.
         const headers = {

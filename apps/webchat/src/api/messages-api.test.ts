@@ -90,7 +90,7 @@ describe("POST /api/webchat/messages", () => {
     const demo = await start({ maxText: 50 });
     const broken = await post(demo, "{not json");
     expect(broken.status).toBe(400);
-    expect((await broken.json()).error).toBe("Body must be valid JSON");
+    expect((await broken.json()).error).toBe("body is not JSON");
     expect((await post(demo, { userId: "u", text: "hi" }, { "content-type": "text/plain" })).status).toBe(
       415,
     );

@@ -1,8 +1,7 @@
 // POST /api/webchat/messages: {userId, text} -> {interlocutor, replies} once the bot has answered.
 import { randomUUID } from "node:crypto";
 import type { GatewayPort, HttpRoute, Inbound, Logger } from "@parley/core";
-import { isParleyError } from "@parley/core";
-import { BodyError, readJsonBody } from "../http/read-json-body.js";
+import { HttpBodyError, isParleyError, readJsonBody } from "@parley/core";
 import { sendError, sendJson } from "../http/respond.js";
 import { WEBCHAT_PATHS } from "../options.js";
 import { messageBodySchema } from "./message-body.js";
@@ -33,9 +32,9 @@ export function messagesRoute(deps: MessagesRouteDeps): HttpRoute {
       }
       let body: unknown;
       try {
-        body = await readJsonBody(req, limitBytes);
+        body = await readJsonBody(req, { maxBytes: limitBytes, requireJsonType: true });
       } catch (error) {
-        if (error instanceof BodyError) return sendError(res, error.status, error.message);
+        if (error instanceof HttpBodyError) return sendError(res, error.status, error.message);
         throw error;
       }
       const parsed = schema.safeParse(body);
