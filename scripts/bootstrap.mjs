@@ -12,7 +12,11 @@ const PNPM_VERSION = "10.34.8";
 const [task = "setup", ...rest] = process.argv.slice(2);
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1" };
-if (!env.npm_config_nodedir && existsSync("/usr/include/node/node.h")) env.npm_config_nodedir = "/usr";
+// The headers of the Node that runs this script (/usr for Debian's node, the package root for a
+// node installed from npm), so better-sqlite3 compiles for this exact runtime without a download.
+const nodePrefix = dirname(dirname(process.execPath));
+// (npm passes its own `nodedir` setting down to scripts; the running Node's headers win over it.)
+if (existsSync(join(nodePrefix, "include", "node", "node.h"))) env.npm_config_nodedir = nodePrefix;
 const toolsBin = join(root, ".tools", "node_modules", ".bin");
 env.PATH = [toolsBin, join(root, "node_modules", ".bin"), env.PATH].join(delimiter);
 
