@@ -2,6 +2,7 @@
 
 import type { TalkParams } from "@parley/pandorabots";
 import type { Command } from "commander";
+import { UsageError } from "../errors.js";
 import { addHostOptions, type HostFlags, hostContext } from "../host/host-options.js";
 import type { Io } from "../io.js";
 
@@ -40,6 +41,11 @@ export function registerTalk(program: Command, io: Io): void {
         const ctx = hostContext(flags, io.env, io.cwd);
         const params: TalkParams = { input: words.join(" ") };
         if (ctx.botname && !(flags.botkey && !flags.bot)) params.botname = ctx.botname;
+        if (!params.botname && !ctx.client.hasBotkey) {
+          throw new UsageError(
+            "no bot to talk to: pass --bot NAME (with --app-id and --user-key) or --botkey KEY, or set PANDORABOTS_BOTNAME",
+          );
+        }
         if (flags.clientName) params.client_name = flags.clientName;
         if (flags.session) params.sessionid = flags.session;
         if (flags.extra) params.extra = true;
