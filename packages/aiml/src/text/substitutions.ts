@@ -35,38 +35,55 @@ function parseReplacement(rep: string): string[] | null {
 export class Substituter {
   private readonly pairs: Pair[];
   /**
-   * Pair indices by the first one, two or three characters of their (lower-cased) find text, so that only
-   * pairs whose start occurs in the text are tried: most of a bot's hundreds of pairs never apply.
+   * Pair indices by a hash of the first one, two or three characters of their (lower-cased) find text,
+   * so that only pairs whose start occurs in the text are tried: most of a bot's hundreds of pairs never
+   * apply. Open hash tables (an array indexed by the masked hash) are several times cheaper per lookup
+   * than a Map, and this lookup runs at every position of every text; a slot shared by several prefixes
+   * only adds near misses, which the full comparison below drops.
    */
-  private readonly byPrefix: [Map<number, number[]>, Map<number, number[]>, Map<number, number[]>] = [
-    new Map(),
-    new Map(),
-    new Map(),
-  ];
+  private readonly tables: Array<Array<number[] | undefined> | undefined> = [undefined, undefined, undefined];
+  private readonly masks = [0, 0, 0];
 
   constructor(pairs: ReadonlyArray<readonly [string, string]>) {
     this.pairs = pairs
       .filter(([find]) => find.length > 0)
       .map(([find, rep]) => ({ find, findLower: find.toLowerCase(), parts: parseReplacement(rep) }));
+    const counts = [0, 0, 0];
+    for (const p of this.pairs) {
+      const n = Math.min(3, p.findLower.length) - 1;
+      counts[n] = (counts[n] as number) + 1;
+    }
+    counts.forEach((count, n) => {
+      if (count === 0) return;
+      let size = 64;
+      while (size < count * 4) size *= 2;
+      this.tables[n] = new Array(size);
+      this.masks[n] = size - 1;
+    });
     this.pairs.forEach((p, i) => {
       const n = Math.min(3, p.findLower.length);
-      const index = this.byPrefix[n - 1] as Map<number, number[]>;
-      const key = prefixKey(p.findLower, 0, n);
-      const list = index.get(key);
+      const table = this.tables[n - 1] as Array<number[] | undefined>;
+      const slot = prefixHash(p.findLower, 0, n) & (this.masks[n - 1] as number);
+      const list = table[slot];
       if (list) list.push(i);
-      else index.set(key, [i]);
+      else table[slot] = [i];
     });
   }
 
-  /** Indices (ascending, > after) of pairs whose find text may occur in `lower`. */
+  /** Indices (ascending, > after) of pairs whose find text occurs in `lower`. */
   private candidates(lower: string, after: number): number[] {
     const out: number[] = [];
     for (let n = 1; n <= 3; n++) {
-      const index = this.byPrefix[n - 1] as Map<number, number[]>;
-      if (index.size === 0) continue;
+      const table = this.tables[n - 1];
+      if (!table) continue;
+      const mask = this.masks[n - 1] as number;
       for (let k = 0; k + n <= lower.length; k++) {
-        const list = index.get(prefixKey(lower, k, n));
-        if (list) for (const i of list) if (i > after) out.push(i);
+        const list = table[prefixHash(lower, k, n) & mask];
+        if (!list) continue;
+        // Checking the whole find text here spares apply an indexOf over the text for each near miss.
+        for (const i of list) {
+          if (i > after && lower.startsWith((this.pairs[i] as Pair).findLower, k)) out.push(i);
+        }
       }
     }
     if (out.length < 2) return out;
@@ -111,12 +128,12 @@ export class Substituter {
   }
 }
 
-/** Up to three UTF-16 units packed into one number (exact: 48 bits). */
-function prefixKey(s: string, at: number, n: number): number {
-  let key = s.charCodeAt(at);
-  if (n > 1) key = key * 65536 + s.charCodeAt(at + 1);
-  if (n > 2) key = key * 65536 + s.charCodeAt(at + 2);
-  return key;
+/** A 32-bit hash of the one to three UTF-16 units at `at`. */
+function prefixHash(s: string, at: number, n: number): number {
+  let h = s.charCodeAt(at);
+  if (n > 1) h = (Math.imul(h, 31) + s.charCodeAt(at + 1)) | 0;
+  if (n > 2) h = (Math.imul(h, 31) + s.charCodeAt(at + 2)) | 0;
+  return h;
 }
 
 function collapseSpaces(s: string): string {
