@@ -38,7 +38,7 @@ export async function startParley(options: StartOptions): Promise<StartedParley>
     });
     for (const result of channels) if (result.enabled) gateway.register(result.channel);
 
-    const listener = await createHttpListener({
+    const listener = await listen({
       host: config.http.host,
       port: config.http.port,
       logger: logger.child({ component: "http" }),
@@ -81,6 +81,20 @@ export async function startParley(options: StartOptions): Promise<StartedParley>
     };
   } catch (error) {
     await runtime.close();
+    throw error;
+  }
+}
+
+/** The one listener; a taken port is a configuration problem the person can act on. */
+async function listen(options: Parameters<typeof createHttpListener>[0]): Promise<HttpListener> {
+  try {
+    return await createHttpListener(options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new ConfigError(
+        `PORT: ${options.host}:${options.port} is already in use; stop the other process or set PORT (0 picks a free port)`,
+      );
+    }
     throw error;
   }
 }
