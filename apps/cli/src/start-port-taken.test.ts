@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { startParley } from "./start/run-start.js";
 
 describe("parley start on a port that is taken", () => {
-  it("fails with a line naming PORT and what to do, and leaves nothing running", async () => {
+  it("fails with one line naming PORT and what to do", async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
     const port = (blocker.address() as { port: number }).port;
