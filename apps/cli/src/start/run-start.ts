@@ -5,6 +5,7 @@ import {
   createHttpListener,
   type HttpListener,
   isParleyError,
+  noopLogger,
 } from "@parley/core";
 import { CHANNEL_FACTORIES } from "./channels.js";
 import { openRuntime, type Runtime } from "./runtime.js";
@@ -27,7 +28,12 @@ export interface StartOptions {
 
 export async function startParley(options: StartOptions): Promise<StartedParley> {
   const print = options.print ?? ((text) => process.stdout.write(`${text}\n`));
-  const runtime = await openRuntime({ env: options.env, cwd: options.cwd });
+  const runtime = await openRuntime({ env: options.env, cwd: options.cwd }).catch((error: unknown) => {
+    // Report the channels' problems in the same breath as the core's, so one run shows them all.
+    if (!(error instanceof ConfigError)) throw error;
+    const more = channelProblems(options.env);
+    throw more.length > 0 ? new ConfigError([...error.problems, ...more], { hint: error.hint }) : error;
+  });
   const { config, logger, gateway, metrics, talkApi } = runtime;
   try {
     // Channel settings from the config file, with the environment winning.
@@ -95,6 +101,17 @@ async function listen(options: Parameters<typeof createHttpListener>[0]): Promis
         `PORT: ${options.host}:${options.port} is already in use; stop the other process or set PORT (0 picks a free port)`,
       );
     }
+    throw error;
+  }
+}
+
+/** The channels' configuration problems, checked without starting anything. */
+function channelProblems(env: Record<string, string | undefined>): string[] {
+  try {
+    readChannels(env, { logger: noopLogger });
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
     throw error;
   }
 }
