@@ -93,6 +93,7 @@ describe("parley start as a child process", { timeout: 90_000 }, () => {
       PARLEY_DATA_DIR: dataDir,
       PORT: "not-a-port",
       PARLEY_TALK_RATE: "fast",
+      TELEGRAM_BOT_TOKEN: "not-a-token",
     });
     running.push(p);
     const code = await new Promise<number | null>((resolve) => p.child.on("exit", resolve));
@@ -100,5 +101,8 @@ describe("parley start as a child process", { timeout: 90_000 }, () => {
     const { stderr } = p.output();
     expect(stderr).toMatch(/PORT: /);
     expect(stderr).toMatch(/PARLEY_TALK_RATE: /);
+    // The channels' problems come in the same run, without echoing the secret.
+    expect(stderr).toMatch(/TELEGRAM_BOT_TOKEN: /);
+    expect(stderr).not.toContain("not-a-token");
   });
 });
