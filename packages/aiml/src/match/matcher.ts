@@ -1,4 +1,4 @@
-import { JAVA_TRIM } from "../text/java-trim.js";
+import { jtrim } from "../text/java-trim.js";
 import { type GNode, type Graphmaster, type Leaf, THAT_MARK, TOPIC_MARK, type Wild } from "./graphmaster.js";
 
 const MAX_STARS = 32;
@@ -91,7 +91,7 @@ export class Matcher<C extends Leaf> {
         // Program AB copies stars up to the first unbound one.
         if (s < 0) break;
         const e = this.bind[at + 1] as number;
-        list.push(s === e ? this.nullstar : this.words.slice(s, e).join(" ").replace(JAVA_TRIM, ""));
+        list.push(s === e ? this.nullstar : jtrim(this.words.slice(s, e).join(" ")));
       }
     }
     return out;

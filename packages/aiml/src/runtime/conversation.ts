@@ -2,7 +2,7 @@ import { type Category, PROGRAM_NAME } from "../compile/bot-data.js";
 import type { TEl, TNode } from "../compile/template.js";
 import { compileTemplateSource } from "../compile/template.js";
 import type { MatchResult, Stars } from "../match/matcher.js";
-import { JAVA_TRIM } from "../text/java-trim.js";
+import { jtrim } from "../text/java-trim.js";
 import { explode, formal, sentence } from "../text/text-functions.js";
 import type { ClientState, MatchExtra, RespondOptions, RespondResult, TraceEntry } from "../types.js";
 import type { AimlBot } from "./aiml-bot.js";
@@ -75,7 +75,7 @@ export class Conversation {
       else state.predicates.topic = savedTopic;
     }
     push(state.requests, request);
-    push(state.responses, responses.join(" ").replace(JAVA_TRIM, ""));
+    push(state.responses, jtrim(responses.join(" ")));
     push(state.thats, contextThat.slice(-MAX_HISTORY));
     const result: RespondResult = { responses, state };
     if (this.extras) result.extra = this.extras;
@@ -104,7 +104,7 @@ export class Conversation {
     }
     const normalized = this.data.subs.normal.apply(response).replace(newline, " ");
     for (const s of this.data.splitter.split(normalized)) contextThat.push(s === "" ? UNKNOWN : s);
-    return response.replace(JAVA_TRIM, "");
+    return jtrim(response);
   }
 
   private topic(): string {
@@ -156,7 +156,7 @@ export class Conversation {
   private index(el: TEl, f: Frame): number {
     const v = this.attr(el, "index", f);
     if (v === null) return 1;
-    const n = Number.parseInt(v.replace(JAVA_TRIM, ""), 10);
+    const n = Number.parseInt(jtrim(v), 10);
     return Number.isNaN(n) ? 1 : n;
   }
 
@@ -165,23 +165,23 @@ export class Conversation {
     const data = this.data;
     switch (el.tag) {
       case "star":
-        return (f.stars.input[this.index(el, f) - 1] ?? "").replace(JAVA_TRIM, "");
+        return jtrim(f.stars.input[this.index(el, f) - 1] ?? "");
       case "thatstar":
-        return (f.stars.that[this.index(el, f) - 1] ?? "").replace(JAVA_TRIM, "");
+        return jtrim(f.stars.that[this.index(el, f) - 1] ?? "");
       case "topicstar":
-        return (f.stars.topic[this.index(el, f) - 1] ?? "").replace(JAVA_TRIM, "");
+        return jtrim(f.stars.topic[this.index(el, f) - 1] ?? "");
       case "get": {
         const name = this.attr(el, "name", f);
-        if (name !== null) return (state.predicates[name] ?? UNKNOWN).replace(JAVA_TRIM, "");
+        if (name !== null) return jtrim(state.predicates[name] ?? UNKNOWN);
         const v = this.attr(el, "var", f);
-        if (v !== null) return (f.vars[v] ?? UNKNOWN).replace(JAVA_TRIM, "");
+        if (v !== null) return jtrim(f.vars[v] ?? UNKNOWN);
         return UNKNOWN;
       }
       case "set":
         return this.set(el, f);
       case "bot": {
         const name = this.attr(el, "name", f);
-        return name === null ? UNKNOWN : (data.properties.get(name) ?? UNKNOWN).replace(JAVA_TRIM, "");
+        return name === null ? UNKNOWN : jtrim(data.properties.get(name) ?? UNKNOWN);
       }
       case "think":
         this.evalList(el.body, f);
@@ -200,7 +200,7 @@ export class Conversation {
       case "person2":
       case "gender": {
         const text = el.body.length > 0 ? this.evalList(el.body, f) : (f.stars.input[0] ?? "");
-        return data.subs[el.tag].apply(` ${text} `).replace(JAVA_TRIM, "");
+        return jtrim(data.subs[el.tag].apply(` ${text} `));
       }
       case "uppercase":
         return this.evalList(el.body, f).toUpperCase();
@@ -217,29 +217,29 @@ export class Conversation {
       case "denormalize":
         return data.subs.denormal.apply(this.evalList(el.body, f)).replace(newline, " ");
       case "first": {
-        const s = this.evalList(el.body, f).replace(JAVA_TRIM, "");
+        const s = jtrim(this.evalList(el.body, f));
         if (s.length === 0) return "NIL";
         return s.split(" ")[0] as string;
       }
       case "rest": {
         const s = data.subs.normal.apply(this.evalList(el.body, f));
         const first = s.split(" ")[0] as string;
-        const rest = s.slice(first.length).replace(JAVA_TRIM, "");
+        const rest = jtrim(s.slice(first.length));
         return rest.length === 0 ? "NIL" : rest;
       }
       case "map": {
         const name = this.attr(el, "name", f);
-        const key = this.evalList(el.body, f).replace(JAVA_TRIM, "");
+        const key = jtrim(this.evalList(el.body, f));
         if (name === null) return `<map>${key}</map>`;
         const map = data.maps.get(name);
-        return (map?.get(key.toUpperCase()) ?? UNKNOWN).replace(JAVA_TRIM, "");
+        return jtrim(map?.get(key.toUpperCase()) ?? UNKNOWN);
       }
       case "input":
-        return recent(state.inputs, this.index(el, f)).replace(JAVA_TRIM, "");
+        return jtrim(recent(state.inputs, this.index(el, f)));
       case "request":
-        return recent(state.requests, this.index(el, f)).replace(JAVA_TRIM, "");
+        return jtrim(recent(state.requests, this.index(el, f)));
       case "response":
-        return recent(state.responses, this.index(el, f)).replace(JAVA_TRIM, "");
+        return jtrim(recent(state.responses, this.index(el, f)));
       case "that": {
         const v = this.attr(el, "index", f);
         let n = 1;
@@ -249,7 +249,7 @@ export class Conversation {
           n = Number.parseInt(a ?? "1", 10) || 1;
           m = b === undefined ? 1 : Number.parseInt(b, 10) || 1;
         }
-        return recentThat(state, n, m).replace(JAVA_TRIM, "");
+        return jtrim(recentThat(state, n, m));
       }
       case "date":
         return this.date(el, f);
@@ -317,10 +317,7 @@ export class Conversation {
   private set(el: TEl, f: Frame): string {
     const name = this.attr(el, "name", f);
     const v = this.attr(el, "var", f);
-    const value = this.evalList(el.body, f)
-      .replace(JAVA_TRIM, "")
-      .replace(newline, " ")
-      .replace(JAVA_TRIM, "");
+    const value = jtrim(jtrim(this.evalList(el.body, f)).replace(newline, " "));
     if (name !== null) this.state.predicates[name] = name === "topic" && value.length === 0 ? UNKNOWN : value;
     if (v !== null) f.vars[v] = value;
     if (name !== null && this.data.pronouns.has(name)) return name;
@@ -331,9 +328,7 @@ export class Conversation {
     this.sraiCount++;
     const { maxSraiDepth, maxSraiTotal, defaultResponse } = this.data.limits;
     if (this.sraiCount > maxSraiTotal || f.depth > maxSraiDepth) return TOO_MUCH_RECURSION;
-    const input = this.data.subs.normal
-      .apply(text.replace(JAVA_TRIM, "").replace(newline, " "))
-      .replace(newline, " ");
+    const input = this.data.subs.normal.apply(jtrim(text).replace(newline, " ")).replace(newline, " ");
     const topic = this.topic();
     const m = this.match(input, f.that, topic);
     if (this.traces) {
@@ -355,14 +350,14 @@ export class Conversation {
       that: f.that,
       topic,
     };
-    return this.evalList(templateOf(m.category), frame).replace(JAVA_TRIM, "");
+    return jtrim(this.evalList(templateOf(m.category), frame));
   }
 
   private loopCondition(el: TEl, f: Frame): string {
     let result = "";
     for (let i = 0; i < this.data.limits.maxLoops; i++) {
       let r = this.condition(el, f);
-      if (r.replace(JAVA_TRIM, "") === TOO_MUCH_RECURSION) return TOO_MUCH_RECURSION;
+      if (jtrim(r) === TOO_MUCH_RECURSION) return TOO_MUCH_RECURSION;
       if (!r.includes(LOOP_MARK)) return result + r;
       r = r.replaceAll(LOOP_MARK, "");
       result += r;
@@ -411,8 +406,7 @@ export class Conversation {
     const state = this.state;
     const fields = (): Record<string, string> => {
       const out: Record<string, string> = {};
-      for (const c of el.body)
-        if (typeof c !== "string") out[c.tag] = this.evalList(c.body, f).replace(JAVA_TRIM, "");
+      for (const c of el.body) if (typeof c !== "string") out[c.tag] = jtrim(this.evalList(c.body, f));
       return out;
     };
     switch (el.tag) {
@@ -425,7 +419,7 @@ export class Conversation {
         return el.tag === "dialnumber" ? dialNumber(state, type, id) : emailAddress(state, type, id);
       }
     }
-    const text = this.evalList(el.body, f).replace(JAVA_TRIM, "");
+    const text = jtrim(this.evalList(el.body, f));
     switch (el.tag) {
       case "contactid":
         return contactId(state, text);
@@ -453,7 +447,7 @@ export class Conversation {
   }
 
   private sraix(el: TEl, f: Frame): string {
-    const input = this.evalList(el.body, f).replace(JAVA_TRIM, "");
+    const input = jtrim(this.evalList(el.body, f));
     const dflt = this.attr(el, "default", f);
     const botName = this.attr(el, "bot", f);
     const service = this.attr(el, "service", f);
@@ -470,7 +464,7 @@ export class Conversation {
     }
     if (typeof reply === "string") return reply;
     if (dflt !== null) return dflt;
-    return this.answer("SRAIXFAILED", "nothing", "nothing", f.depth, false).replace(JAVA_TRIM, "");
+    return jtrim(this.answer("SRAIXFAILED", "nothing", "nothing", f.depth, false));
   }
 }
 

@@ -1,9 +1,9 @@
-import { JAVA_TRIM } from "./java-trim.js";
+import { jtrim } from "./java-trim.js";
 /** Splits at any splitter character like Java's String.split: pieces trimmed, trailing empty pieces dropped. */
 export class SentenceSplitter {
   private readonly splitters: Set<string>;
   constructor(chars = ".!?") {
-    this.splitters = new Set([...chars].filter((c) => c.replace(JAVA_TRIM, "") !== ""));
+    this.splitters = new Set([...chars].filter((c) => jtrim(c) !== ""));
   }
 
   split(line: string): string[] {
@@ -20,6 +20,6 @@ export class SentenceSplitter {
     if (text.length === 0) return [""];
     // Java drops trailing pieces that are empty before trimming.
     while (out.length > 0 && out[out.length - 1] === "") out.pop();
-    return out.map((s) => s.replace(JAVA_TRIM, ""));
+    return out.map((s) => jtrim(s));
   }
 }

@@ -1,4 +1,4 @@
-import { JAVA_TRIM } from "./java-trim.js";
+import { jtrim } from "./java-trim.js";
 
 /**
  * Program AB's substitution: each pair is a case-insensitive literal replace-all over " " + text + " ",
@@ -103,7 +103,7 @@ export class Substituter {
       const p = this.pairs[idx] as Pair;
       let at = lower.indexOf(p.findLower);
       if (at < 0) continue;
-      if (!p.parts) return result.replace(JAVA_TRIM, "");
+      if (!p.parts) return jtrim(result);
       // Lower-casing may change lengths for a few non-ASCII characters; fall back to a regex then.
       if (lower.length !== result.length) {
         const re = new RegExp(p.find.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi");
@@ -124,7 +124,7 @@ export class Substituter {
       cands = this.candidates(lower, idx);
       c = -1;
     }
-    return collapseSpaces(result).replace(JAVA_TRIM, "");
+    return jtrim(collapseSpaces(result));
   }
 }
 
