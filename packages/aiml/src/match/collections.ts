@@ -6,6 +6,11 @@ export interface AimlSet {
   readonly name: string;
   readonly maxLength: number;
   has(phrase: string): boolean;
+  /**
+   * False when no member starts with this word, so the matcher skips building longer phrases. Absent:
+   * any word may start a member.
+   */
+  mayStartWith?(word: string): boolean;
   /** Member phrases, for `<vocabulary/>`. */
   readonly members: Iterable<string>;
 }
@@ -19,7 +24,16 @@ export function makeSet(name: string, elements: string[][]): AimlSet {
     members.add(phrase);
     maxLength = Math.max(maxLength, tokens.length);
   }
-  return { name, maxLength, has: (p) => members.has(p), members };
+  // Input words never contain a space, so a matching phrase starts with a member's text up to its first space.
+  const firstWords = new Set<string>();
+  for (const phrase of members) firstWords.add(phrase.split(" ", 1)[0] as string);
+  return {
+    name,
+    maxLength,
+    has: (p) => members.has(p),
+    mayStartWith: (word) => firstWords.has(word),
+    members,
+  };
 }
 
 const digits = /^[0-9]+$/;

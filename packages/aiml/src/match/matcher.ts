@@ -189,7 +189,7 @@ export class Matcher<C extends Leaf> {
     const sig = this.sig;
     for (const entry of sets) {
       const set = entry.set;
-      if (!set) continue;
+      if (!set || (set.mayStartWith && !set.mayStartWith(up[i] as string))) continue;
       let best: GNode<C> | null = null;
       const base = sig.length;
       let kept = 0; // signature entries of the current best attempt
