@@ -43,6 +43,19 @@ describe("credentials and plan limits", () => {
     );
   });
 
+  it("answers a malformed URL with a plain 400 that never repeats the query string's user key", async () => {
+    h = await startHarness();
+    const base = h.url("/");
+    for (const path of [`/bot/${TEST_APP_ID}/%E0%A4%A`, `/bot/${TEST_APP_ID}/membot/file/%ZZ`]) {
+      const res = await fetch(`${base.replace(/\/$/, "")}${path}?user_key=${TEST_USER_KEY}`);
+      const body = await res.text();
+      expect(res.status).toBe(400);
+      expect(JSON.parse(body)).toEqual({ status: "error", message: "Malformed request URL" });
+      expect(body).not.toContain(TEST_USER_KEY);
+    }
+    expect(JSON.stringify(h.logs)).not.toContain(TEST_USER_KEY);
+  });
+
   it("limits talk calls per minute per app with 429 and Retry-After", async () => {
     h = await startHarness({ limits: { talkPerMinute: 3 } });
     await createCompiledBot(h, "membot");

@@ -13,6 +13,12 @@ export function buildApp(ctx: HttpContext, logger: Logger): FastifyInstance {
     bodyLimit: 1024 * 1024,
     // A 2000-character non-ASCII input sent in the query string is up to 18 KB of URL, over Node's 16 KB.
     http: { maxHeaderSize: 64 * 1024 },
+    // Errors raised before routing (a malformed URL) bypass setErrorHandler, and fastify's own
+    // message repeats the whole URL, query string (user_key) included: answer them plainly.
+    frameworkErrors: (_error, request, reply) => {
+      logger.info({ method: request.method, status: 400 }, "request refused: malformed URL");
+      reply.status(400).send({ status: "error", message: "Malformed request URL" });
+    },
   });
 
   app.addHook("onResponse", async (request, reply) => {
