@@ -1,6 +1,6 @@
 // Assembles the fastify app: request logging, error mapping and the route groups.
 import type { Logger } from "@parley/core";
-import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import type { HttpContext } from "./context.js";
 import { ApiError, RateLimitedError } from "./errors.js";
 import { registerBotRoutes } from "./routes/bot-routes.js";
@@ -17,7 +17,7 @@ export function buildApp(ctx: HttpContext, logger: Logger): FastifyInstance {
     // message repeats the whole URL, query string (user_key) included: answer them plainly.
     frameworkErrors: (_error, request, reply) => {
       logger.info({ method: request.method, status: 400 }, "request refused: malformed URL");
-      reply.status(400).send({ status: "error", message: "Malformed request URL" });
+      (reply as FastifyReply).status(400).send({ status: "error", message: "Malformed request URL" });
     },
   });
 
