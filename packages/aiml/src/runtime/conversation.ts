@@ -130,6 +130,8 @@ export class Conversation {
         template: m ? m.category.source : "",
       });
     }
+    // Level 0 is the sentence's own match; srai() adds levels 1..n while the template is evaluated.
+    if (top && this.traces) this.traces.push(traceEntry(0, input, m));
     if (!m) return this.data.limits.defaultResponse;
     const frame: Frame = { stars: m.stars, vars: Object.create(null), depth, input, that, topic };
     return this.evalList(templateOf(m.category), frame);
@@ -331,16 +333,7 @@ export class Conversation {
     const input = this.data.subs.normal.apply(jtrim(text).replace(newline, " ")).replace(newline, " ");
     const topic = this.topic();
     const m = this.match(input, f.that, topic);
-    if (this.traces) {
-      this.traces.push({
-        status: m ? "matched" : "no match",
-        level: f.depth + 1,
-        input,
-        matched: m ? `${m.category.pattern} <THAT> ${m.category.that} <TOPIC> ${m.category.topic}` : "",
-        filename: m?.category.file ?? "",
-        template: m ? m.category.source : "",
-      });
-    }
+    if (this.traces) this.traces.push(traceEntry(f.depth + 1, input, m));
     if (!m) return defaultResponse;
     const frame: Frame = {
       stars: m.stars,
@@ -473,4 +466,15 @@ export type { Frame };
 function templateOf(c: Category): TNode[] {
   c.template ??= compileTemplateSource(c.source);
   return c.template;
+}
+
+function traceEntry(level: number, input: string, m: MatchResult<Category> | null): TraceEntry {
+  return {
+    status: m ? "matched" : "no match",
+    level,
+    input,
+    matched: m ? `${m.category.pattern} <THAT> ${m.category.that} <TOPIC> ${m.category.topic}` : "",
+    filename: m?.category.file ?? "",
+    template: m ? m.category.source : "",
+  };
 }

@@ -31,12 +31,35 @@ describe("respond details", () => {
     expect(r.trace).toEqual([
       {
         status: "matched",
+        level: 0,
+        input: "hello there",
+        matched: "HELLO * <THAT> * <TOPIC> *",
+        filename: "test.aiml",
+        template: "<srai>HI</srai>",
+      },
+      {
+        status: "matched",
         level: 1,
         input: "HI",
         matched: "HI <THAT> * <TOPIC> *",
         filename: "test.aiml",
         template: "Hello!",
       },
+    ]);
+  });
+
+  it("traces a direct match without srai as level 0", () => {
+    const r = bot.respond(bot.newClientState(), "hi. unknown words", { trace: true });
+    expect(r.trace).toEqual([
+      {
+        status: "matched",
+        level: 0,
+        input: "hi",
+        matched: "HI <THAT> * <TOPIC> *",
+        filename: "test.aiml",
+        template: "Hello!",
+      },
+      { status: "no match", level: 0, input: "unknown words", matched: "", filename: "", template: "" },
     ]);
   });
 
