@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -37,6 +37,32 @@ describe("starting the server", () => {
     expect(second.userKey).toBe(first.userKey);
     expect(readFileSync(join(dataDir, "user-key"), "utf8").trim()).toBe(first.userKey);
     expect(statSync(join(dataDir, "user-key")).mode & 0o077).toBe(0);
+  });
+
+  it("keeps the SQLite file and its -wal and -shm readable by the owner only", async () => {
+    const dataDir = tempDir();
+    const options = {
+      dataDir,
+      port: 0,
+      engine: fakeAimlEngine,
+      logger: recordingLogger(),
+      userKey: "k".repeat(20),
+    };
+    const fresh = await startServer(options);
+    await call("POST", `${fresh.url}/talk/${fresh.appId}/parley?user_key=${fresh.userKey}&input=thanks`);
+    const files = ["parley-server.sqlite", "parley-server.sqlite-wal", "parley-server.sqlite-shm"];
+    for (const name of files) {
+      expect(existsSync(join(dataDir, name)), name).toBe(true);
+      expect((statSync(join(dataDir, name)).mode & 0o777).toString(8), name).toBe("600");
+    }
+    await fresh.close();
+
+    // A file left world-readable by an older server is tightened on the next start.
+    const older = tempDir();
+    writeFileSync(join(older, "parley-server.sqlite"), "", { mode: 0o644 });
+    const upgraded = await startServer({ ...options, dataDir: older });
+    expect((statSync(join(older, "parley-server.sqlite")).mode & 0o777).toString(8)).toBe("600");
+    await upgraded.close();
   });
 
   it("loads the demo bot on the first start only, so a deleted demo bot stays deleted", async () => {
