@@ -108,5 +108,6 @@ describe("bots and files over HTTP", () => {
     expect((await call("PUT", bot("nobot", "/file/greetings.aiml"), { body: AIML })).status).toBe(412);
     expect((await call("GET", bot("mybot", "/file/missing.aiml"))).status).toBe(412);
     expect((await call("GET", bot("nobot"))).status).toBe(412);
+    expect((await call("GET", bot("nobot", "/verify"))).status).toBe(412);
   });
 });
