@@ -1,5 +1,5 @@
 /**
- * `pnpm --filter @parley/aiml bench`: compile rate, responses/s and heap on the shared ALICE2 and Free-AIML
+ * `pnpm --filter @parley/aiml bench`: compile rate, responses/s and heap after load on the shared ALICE2 and Free-AIML
  * bots and on a generated 100,000-category bot, each with a baseline measured in the same run.
  * Writes packages/aiml/bench-results.json.
  */
@@ -123,26 +123,36 @@ function sharedBots(): void {
   );
   const aliceInputs = transcripts.conversations.flatMap((c) => c.steps.map((s) => s.input));
   record("alice2 responses (transcript inputs)", responseRate(aliceBot, aliceInputs, 3), "responses/s");
+  record(
+    "alice2 heap after load (bot incl. its source text)",
+    retainedHeap(() => loadBotDir(join(dir, "bots/alice2"))).heap,
+    "MB",
+  );
 
   const freeDir = join(dir, "bots/freeaiml");
-  const free: BotSource = {
+  const loadFree = (): BotSource => ({
     aiml: readdirSync(freeDir)
       .filter((f) => f.endsWith(".aiml"))
       .sort()
       .map((f) => ({ name: f, content: readAiml(join(freeDir, f)) })),
-  };
+  });
+  const free = loadFree();
   const { rate: freeCompile, bot: freeBot } = compileRate(free, 3);
   record(`freeaiml compile (${freeBot.size} categories)`, freeCompile, "categories/s");
   const convs = readJson<Array<{ steps: Array<{ input: string }> }>>(join(freeDir, "conversations.json"));
   const freeInputs = convs.flatMap((c) => c.steps.map((s) => s.input));
   record("freeaiml responses (conversation inputs)", responseRate(freeBot, freeInputs, 3), "responses/s");
+  record("freeaiml heap after load (bot incl. its source text)", retainedHeap(loadFree).heap, "MB");
 }
 
-/** Heap retained by a compiled bot alone: its graph plus the AIML text its templates still point into. */
-function retainedHeap(count: number): { heap: number; bot: Bot } {
+/**
+ * Heap retained by a compiled bot alone: its graph plus the AIML text its templates still point into.
+ * The source is loaded inside, so nothing but the bot keeps it alive when the heap is read.
+ */
+function retainedHeap(load: () => BotSource): { heap: number; bot: Bot } {
   gc();
   const base = heapMb();
-  let source: BotSource | null = generateBot(count).source;
+  let source: BotSource | null = load();
   const bot = compileOrThrow(source);
   source = null;
   gc();
@@ -167,7 +177,7 @@ function generated(): void {
   const tj = performance.now();
   JSON.parse(json);
   const jsonRate = gen.categories.length / ((performance.now() - tj) / 1000);
-  const { heap, bot } = retainedHeap(100_000);
+  const { heap, bot } = retainedHeap(() => generateBot(100_000).source);
   record(`generated compile (${bot.size} categories), wall clock`, bot.size / wall, "categories/s", jsonRate);
   record("generated compile, per CPU second (all threads)", bot.size / cpu, "categories/s");
   record("generated heap after load (bot incl. its source text)", heap, "MB");
