@@ -17,6 +17,7 @@ export interface EngineRespondOptions {
   now?: () => Date;
   sraix?: (req: { bot?: string; service?: string; input: string; default?: string }) => string | undefined;
   onLearnf?: (category: unknown) => void;
+  onResetLearnf?: () => void;
 }
 
 export interface EngineRespondResult {

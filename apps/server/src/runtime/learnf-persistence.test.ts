@@ -8,6 +8,7 @@ import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "..
 const TEACHER = `<?xml version="1.0" encoding="UTF-8"?><aiml version="2.0">
 <category><pattern>THE PASSWORD IS *</pattern><template><learnf><category><pattern>WHAT IS THE PASSWORD</pattern><template>It is <eval><star/></eval>.</template></category></learnf>Noted.</template></category>
 <category><pattern>WHAT IS THE PASSWORD</pattern><template>I do not know.</template></category>
+<category><pattern>FORGET THE PASSWORD</pattern><template><resetlearnf/></template></category>
 </aiml>`;
 
 describe("learnf categories and the conversation log", () => {
@@ -53,6 +54,17 @@ describe("learnf categories and the conversation log", () => {
     expect(query<{ client_name: string }>("SELECT client_name FROM learnf_categories")).toEqual([
       { client_name: "alice" },
     ]);
+  });
+
+  it("forgets a client's learnf categories for good on <resetlearnf/>, and only that client's", async () => {
+    await talk("alice", "The password is swordfish");
+    await talk("bob", "The password is marlin");
+    expect(await talk("alice", "Forget the password")).toEqual(["Deleted Learnf Categories"]);
+    expect(await talk("alice", "What is the password?")).toEqual(["I do not know."]);
+    expect(await talk("alice", "What is the password?", { reset: "true" })).toEqual(["I do not know."]);
+    await h.restart();
+    expect(await talk("alice", "What is the password?")).toEqual(["I do not know."]);
+    expect(await talk("bob", "What is the password?")).toEqual(["It is marlin."]);
   });
 
   it("writes one conversation_log row per talk turn, with the client, input and responses", async () => {

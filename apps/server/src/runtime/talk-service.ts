@@ -109,6 +109,7 @@ export class TalkService {
         now: () => new Date(deps.clock()),
         sraix: sameServerSraix(appId, deps.bots, deps.registry, () => new Date(deps.clock())),
         onLearnf: (category) => deps.conversations.saveLearnf(bot.id, clientName, category, now),
+        onResetLearnf: () => deps.conversations.resetLearnf(bot.id, clientName),
       });
       // The client's lock is held until the commit, so its next request reads this state.
       await deps.writer.write({

@@ -43,6 +43,7 @@ export class ConversationStore {
   private readonly insertLog;
   private readonly insertLearnf;
   private readonly learnfOf;
+  private readonly deleteLearnf;
   readonly recordTurns: (turns: TurnRecord[]) => void;
 
   constructor(private readonly db: Db) {
@@ -84,6 +85,9 @@ export class ConversationStore {
     );
     this.insertLearnf = db.prepare<[number, string, string, number]>(
       "INSERT INTO learnf_categories (bot_id, client_name, category, created_at) VALUES (?, ?, ?, ?)",
+    );
+    this.deleteLearnf = db.prepare<[number, string]>(
+      "DELETE FROM learnf_categories WHERE bot_id = ? AND client_name = ?",
     );
     this.learnfOf = db.prepare<[number, string], { category: string }>(
       "SELECT category FROM learnf_categories WHERE bot_id = ? AND client_name = ? ORDER BY id",
@@ -180,6 +184,11 @@ export class ConversationStore {
 
   saveLearnf(botId: number, clientName: string, category: unknown, now: number): void {
     this.insertLearnf.run(botId, clientName, JSON.stringify(category), now);
+  }
+
+  /** `<resetlearnf/>`: the client's learnf categories are gone for good. */
+  resetLearnf(botId: number, clientName: string): void {
+    this.deleteLearnf.run(botId, clientName);
   }
 
   /** Categories a client taught with learnf: they outlive its predicates. */
