@@ -1,4 +1,4 @@
-import { JAVA_TRIM } from "../text/java-trim.js";
+import { isJavaBlank } from "../text/java-trim.js";
 import type { Diagnostic } from "../types.js";
 import {
   escapeText,
@@ -70,7 +70,7 @@ export function loadAimlFile(
     }
     // Program AB keeps `<template/>` (it answers "") but drops a missing or whitespace-only template.
     const source = template ? content.slice(template.offset, template.innerEnd ?? template.offset) : "";
-    if (!template || (source.length > 0 && source.replace(JAVA_TRIM, "") === "")) {
+    if (!template || (source.length > 0 && isJavaBlank(source))) {
       sink.warning({ ...at(el.offset), message: "category with a blank or missing <template> discarded" });
       return;
     }

@@ -4,9 +4,20 @@ import { jtrim } from "../text/java-trim.js";
 
 /** Program AB's cleanPattern: line breaks to spaces, then ONE pass of "  " to " " (longer runs survive). */
 export function cleanPattern(s: string): string {
+  if (s === "*") return s;
   if (s.includes("\n") || s.includes("\r")) s = s.replace(/\r\n|\n\r|\r|\n/g, " ");
   if (s.includes("  ")) s = s.replaceAll("  ", " ");
   return jtrim(s);
+}
+
+/** Appends the space-separated words of `s` (Java-trimmed); `*`, the usual that and topic, without a split. */
+function pushWords(tokens: string[], s: string): void {
+  if (s === "*") {
+    tokens.push("*");
+    return;
+  }
+  const t = jtrim(s);
+  if (t !== "") for (const w of t.split(" ")) tokens.push(w);
 }
 
 const botProperty = /<BOT NAME="(.*?)"\/>/g;
@@ -23,11 +34,9 @@ export function pathTokens(
     const p = jtrim(pattern);
     const tokens = p === "" ? [] : p.split(" ");
     tokens.push("<THAT>");
-    const t = jtrim(that);
-    if (t !== "") for (const w of t.split(" ")) tokens.push(w);
+    pushWords(tokens, that);
     tokens.push("<TOPIC>");
-    const o = jtrim(topic);
-    if (o !== "") for (const w of o.split(" ")) tokens.push(w);
+    pushWords(tokens, topic);
     return tokens;
   }
   let s = `${jtrim(pattern)} <THAT> ${jtrim(that)} <TOPIC> ${jtrim(topic)}`;
