@@ -96,7 +96,11 @@ export function parseXml(text: string, options: ParseOptions = {}): XElement {
     const parent = stack[stack.length - 1] as XElement;
     parent.children.push(el);
     stack.push(el);
-    if (opaque?.(el, parent)) inOpaque = true;
+    if (opaque?.(el, parent)) {
+      inOpaque = true;
+      // Without a text handler saxes does not build the text at all (templates are kept as source slices).
+      parser.off("text");
+    }
   });
   parser.on("closetag", (tag) => {
     if (inOpaque) {
@@ -105,6 +109,7 @@ export function parseXml(text: string, options: ParseOptions = {}): XElement {
         return;
       }
       inOpaque = false;
+      parser.on("text", appendText);
       const el = stack[stack.length - 1] as XElement;
       el.innerEnd = tag.isSelfClosing ? el.offset : text.lastIndexOf("</", parser.position - 1);
     }
