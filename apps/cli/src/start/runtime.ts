@@ -40,20 +40,21 @@ export interface RuntimeOptions {
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const config = loadConfig({ env: options.env, cwd: options.cwd });
-  const preSecrets = [config.pandorabots.userKey, config.pandorabots.botkey];
+  // Every secret known before the talk API opens; the embedded server's key is added after.
+  const knownSecrets = [...configSecrets(config), ...channelSecrets(options.env)];
   // Human-readable lines on a terminal, JSON lines for log shippers.
   const pretty = process.stderr.isTTY === true;
   let logger: Logger = createLogger({
     level: options.logLevel ?? config.logLevel,
     pretty,
-    secrets: preSecrets,
+    secrets: knownSecrets,
   });
   const talkApi = await openTalkApi(config, options.env, logger);
   // Re-create the logger now that the embedded server's key is known, so it is masked too.
   logger = createLogger({
     level: options.logLevel ?? config.logLevel,
     pretty,
-    secrets: [...configSecrets(config), ...talkApi.secrets, ...channelSecrets(options.env)],
+    secrets: [...knownSecrets, ...talkApi.secrets],
   });
   const metrics = createMetrics();
   const settings = pipelineSettings(config);
