@@ -39,9 +39,15 @@ function isMarker(w: string): boolean {
  * completes (and its stars are copied out) before the caller evaluates anything.
  */
 export class Matcher<C extends Leaf> {
-  private words: readonly string[] = [];
-  private upper: string[] = [];
+  /** The loaded path: original tokens (for stars) and upper-cased ones (for matching). */
+  private readonly words: string[] = [];
+  private readonly upper: string[] = [];
   private len = 0;
+  /** The `<THAT> that <TOPIC> topic` tail of the last path: it rarely changes within a response. */
+  private tailThat: string | null = null;
+  private tailTopic: string | null = null;
+  private tailWords: string[] = [];
+  private tailUpper: string[] = [];
   private readonly bind = new Int32Array(3 * MAX_STARS * 2);
   /** Highest star index bound per kind, +1 (so collect() only walks what was bound). */
   private readonly top = new Int32Array(3);
@@ -55,12 +61,48 @@ export class Matcher<C extends Leaf> {
   /** Choices of the successful path, innermost first (filled while unwinding). */
   private readonly sig: number[] = [];
 
-  match(graph: Graphmaster<C>, words: readonly string[], withSignature = false): MatchResult<C> | null {
-    this.words = words;
+  /**
+   * Loads the path `input <THAT> that <TOPIC> topic` for the following match() calls: the same tokens as
+   * `${input.trim()} <THAT> ${that.trim()} <TOPIC> ${topic.trim()}`.trim().split(" "), without rebuilding and
+   * upper-casing the tail for every srai of a response.
+   */
+  load(input: string, that: string, topic: string): void {
+    if (that !== this.tailThat || topic !== this.tailTopic) {
+      const t = that.trim();
+      const p = topic.trim();
+      // An empty topic adds no token: the whole-path trim drops its trailing space.
+      const tail = p === "" ? `<THAT> ${t} <TOPIC>` : `<THAT> ${t} <TOPIC> ${p}`;
+      this.tailWords = tail.split(" ");
+      // Upper-casing never adds or removes a space, so the upper-cased tokens line up with the originals.
+      this.tailUpper = tail.toUpperCase().split(" ");
+      this.tailThat = that;
+      this.tailTopic = topic;
+    }
+    const words = this.words;
     const up = this.upper;
-    up.length = words.length;
-    for (let i = 0; i < words.length; i++) up[i] = (words[i] as string).toUpperCase();
-    this.len = words.length;
+    let n = 0;
+    const i = input.trim();
+    if (i !== "") {
+      const iw = i.split(" ");
+      const iu = i.toUpperCase().split(" ");
+      for (; n < iw.length; n++) {
+        words[n] = iw[n] as string;
+        up[n] = iu[n] as string;
+      }
+    }
+    const tw = this.tailWords;
+    const tu = this.tailUpper;
+    for (let k = 0; k < tw.length; k++, n++) {
+      words[n] = tw[k] as string;
+      up[n] = tu[k] as string;
+    }
+    words.length = n;
+    up.length = n;
+    this.len = n;
+  }
+
+  /** Matches the loaded path against `graph`. */
+  match(graph: Graphmaster<C>, withSignature = false): MatchResult<C> | null {
     this.bind.fill(-1);
     this.top.fill(0);
     this.sig.length = 0;
@@ -80,21 +122,23 @@ export class Matcher<C extends Leaf> {
   }
 
   private collect(): Stars {
-    const out: Stars = { input: [], that: [], topic: [] };
-    const lists = [out.input, out.that, out.topic];
-    for (let kind = 0; kind < 3; kind++) {
-      const list = lists[kind] as string[];
-      const top = this.top[kind] as number;
-      for (let idx = 0; idx < top; idx++) {
-        const at = (kind * MAX_STARS + idx) * 2;
-        const s = this.bind[at] as number;
-        // Program AB copies stars up to the first unbound one.
-        if (s < 0) break;
-        const e = this.bind[at + 1] as number;
-        list.push(s === e ? this.nullstar : jtrim(this.words.slice(s, e).join(" ")));
-      }
+    return { input: this.starList(0), that: this.starList(1), topic: this.starList(2) };
+  }
+
+  private starList(kind: number): string[] {
+    const list: string[] = [];
+    const top = this.top[kind] as number;
+    for (let idx = 0; idx < top; idx++) {
+      const at = (kind * MAX_STARS + idx) * 2;
+      const s = this.bind[at] as number;
+      // Program AB copies stars up to the first unbound one.
+      if (s < 0) break;
+      const e = this.bind[at + 1] as number;
+      if (s === e) list.push(this.nullstar);
+      else if (e === s + 1) list.push(jtrim(this.words[s] as string));
+      else list.push(jtrim(this.words.slice(s, e).join(" ")));
     }
-    return out;
+    return list;
   }
 
   private node(node: GNode<C>, i: number, kind: number, si: number): GNode<C> | null {

@@ -15,10 +15,11 @@ export function matchPath(
   that: string,
   topic: string,
 ): MatchResult<Category> | null {
-  const tokens = `${input.trim()} <THAT> ${that.trim()} <TOPIC> ${topic.trim()}`.trim().split(" ");
-  if (!learned) return bot.matcher.match(bot.data.graph, tokens);
-  const fromBot = bot.matcher.match(bot.data.graph, tokens, true);
-  const fromLearned = bot.matcher.match(learned, tokens, true);
+  const matcher = bot.matcher;
+  matcher.load(input, that, topic);
+  if (!learned) return matcher.match(bot.data.graph);
+  const fromBot = matcher.match(bot.data.graph, true);
+  const fromLearned = matcher.match(learned, true);
   if (!fromBot || !fromLearned) return fromLearned ?? fromBot;
   return compareSignatures(fromBot.signature ?? [], fromLearned.signature ?? []) < 0 ? fromBot : fromLearned;
 }
