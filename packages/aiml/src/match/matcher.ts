@@ -30,6 +30,15 @@ export function compareSignatures(a: readonly number[], b: readonly number[]): n
 
 const R = 1_000_000;
 
+/** True when toUpperCase would return `s` unchanged because it is ASCII without a lower-case letter. */
+function isUpperAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c > 127 || (c >= 97 && c <= 122)) return false;
+  }
+  return true;
+}
+
 function isMarker(w: string): boolean {
   return w === THAT_MARK || w === TOPIC_MARK;
 }
@@ -39,15 +48,26 @@ function isMarker(w: string): boolean {
  * completes (and its stars are copied out) before the caller evaluates anything.
  */
 export class Matcher<C extends Leaf> {
-  /** The loaded path: original tokens (for stars) and upper-cased ones (for matching). */
+  /**
+   * The loaded path: original tokens (for stars) and upper-cased ones (for matching), valid up to `len`.
+   * Never shortened, so that refilling them does not reallocate.
+   */
   private readonly words: string[] = [];
   private readonly upper: string[] = [];
   private len = 0;
+  /** Where the that and topic tokens of the loaded path lie, and their stars when bound whole. */
+  private thatStart = 0;
+  private thatEnd = 0;
+  private topicStart = 0;
   /** The `<THAT> that <TOPIC> topic` tail of the last path: it rarely changes within a response. */
   private tailThat: string | null = null;
   private tailTopic: string | null = null;
   private tailWords: string[] = [];
   private tailUpper: string[] = [];
+  /** The shortcut binds the whole that and topic as stars on every match: joined once per tail. */
+  private thatStar = "";
+  private topicStar = "";
+  private tailThatCount = 0;
   private readonly bind = new Int32Array(3 * MAX_STARS * 2);
   /** Highest star index bound per kind, +1 (so collect() only walks what was bound). */
   private readonly top = new Int32Array(3);
@@ -77,6 +97,12 @@ export class Matcher<C extends Leaf> {
       this.tailUpper = tail.toUpperCase().split(" ");
       this.tailThat = that;
       this.tailTopic = topic;
+      // What jtrim(tokens.join(" ")) gives for the whole that or topic: the JS-trimmed text, Java-trimmed.
+      this.thatStar = jtrim(t);
+      this.topicStar = jtrim(p);
+      let count = 1;
+      for (let k = t.indexOf(" "); k >= 0; k = t.indexOf(" ", k + 1)) count++;
+      this.tailThatCount = count;
     }
     const words = this.words;
     const up = this.upper;
@@ -84,7 +110,8 @@ export class Matcher<C extends Leaf> {
     const i = input.trim();
     if (i !== "") {
       const iw = i.split(" ");
-      const iu = i.toUpperCase().split(" ");
+      // Srai inputs are mostly upper-case already: then the tokens serve as they are.
+      const iu = isUpperAscii(i) ? iw : i.toUpperCase().split(" ");
       for (; n < iw.length; n++) {
         words[n] = iw[n] as string;
         up[n] = iu[n] as string;
@@ -96,9 +123,10 @@ export class Matcher<C extends Leaf> {
       words[n] = tw[k] as string;
       up[n] = tu[k] as string;
     }
-    words.length = n;
-    up.length = n;
     this.len = n;
+    this.thatStart = n - tw.length + 1;
+    this.thatEnd = this.thatStart + this.tailThatCount;
+    this.topicStart = this.thatEnd + 1;
   }
 
   /** Matches the loaded path against `graph`. */
@@ -135,6 +163,8 @@ export class Matcher<C extends Leaf> {
       if (s < 0) break;
       const e = this.bind[at + 1] as number;
       if (s === e) list.push(this.nullstar);
+      else if (s === this.thatStart && e === this.thatEnd) list.push(this.thatStar);
+      else if (s === this.topicStart && e === this.len) list.push(this.topicStar);
       else if (e === s + 1) list.push(jtrim(this.words[s] as string));
       else list.push(jtrim(this.words.slice(s, e).join(" ")));
     }
@@ -181,7 +211,9 @@ export class Matcher<C extends Leaf> {
       if (r) return r;
     }
     if (node.shortCut && node.category && w === THAT_MARK) {
-      const t = this.upper.indexOf(TOPIC_MARK, i);
+      let t = i + 1;
+      while (t < len && this.upper[t] !== TOPIC_MARK) t++;
+      if (t === len) t = -1; // as indexOf would answer (the arrays may hold stale tokens past len)
       this.set(1, 0, i + 1, t);
       this.set(2, 0, t + 1, len);
       this.sig.push(5 * R);
