@@ -1,4 +1,6 @@
 // createServer / startServer: the programmatic API behind `parley server` and `parley start`.
+
+import { availableParallelism } from "node:os";
 import type { FastifyInstance } from "fastify";
 import { defaultLogger } from "./config/default-logger.js";
 import {
@@ -23,6 +25,9 @@ import { startCheckpointer } from "./storage/checkpointer.js";
 import { ConversationStore } from "./storage/conversation-store.js";
 import { openDatabase } from "./storage/database.js";
 import { TurnWriter } from "./storage/turn-writer.js";
+import { LocalTurnRunner } from "./turns/local-turn-runner.js";
+import type { TurnRunner } from "./turns/turn.js";
+import { WorkerTurnRunner } from "./turns/worker-turn-runner.js";
 
 export interface ParleyServer {
   readonly appId: string;
@@ -33,8 +38,8 @@ export interface ParleyServer {
   ensureDemoBot(): DemoBotResult;
   /** The public botkey of one of the app's bots, for the ?botkey= talk form. */
   botkey(botname: string): string | undefined;
-  /** Compiles every bot's serving version into memory (startServer does this before listening). */
-  warmUp(): number;
+  /** Compiles every bot's serving version where talk runs (startServer does this before listening). */
+  warmUp(): Promise<number>;
   listen(): Promise<string>;
   /** Deletes idle plain clients' states and ended sessions now (it also runs every few minutes). */
   sweepIdle(): void;
@@ -67,15 +72,31 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   const conversations = new ConversationStore(db);
   conversations.registerApp(appId);
   const registry = new BotRegistry(engine, bots, logger, clock);
-  const admin = new BotAdmin(bots, registry, clock, limits.maxBots ?? 0);
+  const stateCacheSize = options.stateCacheSize ?? 1000;
+  const workers = options.talkWorkers ?? defaultTalkWorkers(options);
+  let runner: TurnRunner;
+  try {
+    runner =
+      workers > 0
+        ? await WorkerTurnRunner.start({ workers, file: db.name, stateCacheSize, logger })
+        : new LocalTurnRunner({
+            registry,
+            bots,
+            conversations,
+            writer: new TurnWriter(conversations),
+            states: new StateCache(stateCacheSize),
+            mutex: new KeyedMutex(),
+          });
+  } catch (error) {
+    await checkpointer.stop();
+    db.close();
+    throw error;
+  }
+  const admin = new BotAdmin(bots, registry, runner, clock, limits.maxBots ?? 0);
   const sessionIdleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
   const talk = new TalkService({
-    registry,
-    bots,
     conversations,
-    writer: new TurnWriter(conversations),
-    states: new StateCache(options.stateCacheSize ?? 1000),
-    mutex: new KeyedMutex(),
+    runner,
     limiter: new MinuteRateLimiter(limits.talkPerMinute ?? 0, clock),
     clock,
     sessionIdleMs,
@@ -118,10 +139,18 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     },
     botkey: (botname) => bots.find(appId, botname)?.botkey,
     sweepIdle: sweep,
-    warmUp: () => {
+    warmUp: async () => {
       const started = performance.now();
-      const warmed = registry.warm(bots.listBots(appId));
-      logger.info({ bots: warmed, ms: Math.round(performance.now() - started) }, "bots loaded");
+      const versions = bots
+        .listBots(appId)
+        .flatMap((row) =>
+          row.good_version_id === null ? [] : [{ botId: row.id, versionId: row.good_version_id }],
+        );
+      const warmed = await runner.warm(versions);
+      logger.info(
+        { bots: warmed, talkWorkers: workers, ms: Math.round(performance.now() - started) },
+        "bots loaded",
+      );
       return warmed;
     },
     async listen() {
@@ -132,6 +161,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       closed = true;
       clearInterval(sweeper);
       await http.close();
+      await runner.close();
       await checkpointer.stop();
       db.close();
     },
@@ -142,11 +172,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = await createServer(options);
   try {
     const demoBot = options.demoBot === false ? ({ loaded: false } as const) : server.ensureDemoBot();
-    server.warmUp();
+    await server.warmUp();
     const url = await server.listen();
     return Object.assign(server, { url, demoBot });
   } catch (error) {
     await server.close();
     throw error;
   }
+}
+
+/**
+ * One talk worker per core beyond the HTTP thread's, at most 4; none on a single core, where a worker
+ * only adds hand-offs. A host-supplied engine cannot cross into a worker, so it always runs here.
+ */
+function defaultTalkWorkers(options: ServerOptions): number {
+  if (options.engine) return 0;
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(cores, 4);
 }

@@ -18,6 +18,8 @@ export interface TalkLoad {
   inputs: string[];
   connections: number;
   seconds: number;
+  /** Offered load in requests/s (open loop, coordinated omission corrected); unset = as fast as possible. */
+  rate?: number;
 }
 
 let clientCounter = 0;
@@ -48,6 +50,7 @@ export async function runTalkLoad(load: TalkLoad): Promise<LoadFigures> {
     connections: load.connections,
     duration: load.seconds,
     requests,
+    ...(load.rate === undefined ? {} : { overallRate: load.rate }),
   });
   return figures(result);
 }

@@ -33,7 +33,12 @@ export interface ServerOptions {
   demoBot?: boolean;
   /** AIML implementation; defaults to @parley/aiml. */
   engine?: AimlEngine;
-  /** Parsed states of this many recently active clients stay in memory (0 disables). Default 1000. */
+  /**
+   * Worker threads that run talk turns (interpreter and SQLite writes); 0 runs them on the HTTP
+   * thread. Default: one per core, at most 4, and 0 on a single core or with a host-supplied engine.
+   */
+  talkWorkers?: number;
+  /** Parsed states of this many recently active clients stay in memory, per talk worker (0 disables). Default 1000. */
   stateCacheSize?: number;
   /** Largest accepted bot file upload. Default 16 MiB. */
   maxUploadBytes?: number;
@@ -55,7 +60,8 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
 
 /**
  * Options from PARLEY_SERVER_PORT, PARLEY_DATA_DIR, PARLEY_SERVER_HOST, PARLEY_SERVER_APP_ID,
- * PARLEY_SERVER_USER_KEY, PARLEY_SERVER_TALK_PER_MINUTE, PARLEY_SERVER_MAX_ANON_CLIENTS, PARLEY_SERVER_MAX_BOTS.
+ * PARLEY_SERVER_USER_KEY, PARLEY_SERVER_TALK_PER_MINUTE, PARLEY_SERVER_MAX_ANON_CLIENTS, PARLEY_SERVER_MAX_BOTS,
+ * PARLEY_SERVER_TALK_WORKERS.
  */
 export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
   const options: ServerOptions = { dataDir: env.PARLEY_DATA_DIR || "./data" };
@@ -64,6 +70,8 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serv
   if (env.PARLEY_SERVER_HOST) options.host = env.PARLEY_SERVER_HOST;
   if (env.PARLEY_SERVER_APP_ID) options.appId = env.PARLEY_SERVER_APP_ID;
   if (env.PARLEY_SERVER_USER_KEY) options.userKey = env.PARLEY_SERVER_USER_KEY;
+  const workers = intFromEnv(env, "PARLEY_SERVER_TALK_WORKERS");
+  if (workers !== undefined) options.talkWorkers = workers;
   const level = env.PARLEY_LOG_LEVEL;
   if (level) {
     if (!["trace", "debug", "info", "warn", "error", "fatal", "silent"].includes(level)) {

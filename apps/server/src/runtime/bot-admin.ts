@@ -5,6 +5,7 @@ import { displayName, type FileKind, parseJsonFile } from "../domain/file-kinds.
 import { assertBotName } from "../domain/names.js";
 import { ConflictError, PlanLimitError, PreconditionFailedError } from "../http/errors.js";
 import type { BotRow, BotStore } from "../storage/bot-store.js";
+import type { TurnRunner } from "../turns/turn.js";
 import type { BotRegistry, VerifyOutcome } from "./bot-registry.js";
 
 export interface FileListing {
@@ -30,6 +31,8 @@ export class BotAdmin {
   constructor(
     private readonly bots: BotStore,
     private readonly registry: BotRegistry,
+    /** Where talk turns run: told when a bot's serving version changes or the bot is gone. */
+    private readonly turns: Pick<TurnRunner, "preload" | "forget">,
     private readonly clock: () => number,
     private readonly maxBots: number,
   ) {}
@@ -56,6 +59,7 @@ export class BotAdmin {
     const row = this.existing(appId, name);
     this.bots.delete(row.id);
     this.registry.forget(row.id);
+    this.turns.forget(row.id);
   }
 
   existing(appId: string, name: string): BotRow {
@@ -108,6 +112,8 @@ export class BotAdmin {
   }
 
   verify(row: BotRow): VerifyOutcome {
-    return this.registry.verify(row);
+    const outcome = this.registry.verify(row);
+    if (outcome.versionId !== undefined) this.turns.preload(row.id, outcome.versionId);
+    return outcome;
   }
 }

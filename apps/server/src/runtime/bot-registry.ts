@@ -10,6 +10,8 @@ export interface VerifyOutcome {
   errors: Diagnostic[];
   warnings: Diagnostic[];
   size: number;
+  /** The version that now serves talk (on success). */
+  versionId?: number;
 }
 
 export class BotRegistry {
@@ -37,7 +39,7 @@ export class BotRegistry {
       this.clock(),
     );
     this.loaded.set(row.id, { versionId, bot: result.bot });
-    return { ok: true, errors: [], warnings: result.warnings, size: result.bot.size };
+    return { ok: true, errors: [], warnings: result.warnings, size: result.bot.size, versionId };
   }
 
   /**
@@ -45,37 +47,42 @@ export class BotRegistry {
    * `recent` asks for the last good version.
    */
   serving(row: BotRow, options: { recent: boolean; reload: boolean }): EngineBot {
-    if (row.good_version_id === null) throw new PreconditionFailedError("Bot is not compiled");
-    if (row.last_verify_failed && !options.recent) {
-      throw new PreconditionFailedError("Bot is not compiled: the last verify failed (use recent=true)");
-    }
-    const cached = this.loaded.get(row.id);
-    if (cached && cached.versionId === row.good_version_id && !options.reload) return cached.bot;
-    const stored = this.bots.versionSourceOf(row.good_version_id);
+    return this.version(row.id, servingVersionId(row, options), options.reload);
+  }
+
+  /** A stored version, compiled once and kept until the bot serves another one (or `reload`). */
+  version(botId: number, versionId: number, reload = false): EngineBot {
+    const cached = this.loaded.get(botId);
+    if (cached && cached.versionId === versionId && !reload) return cached.bot;
+    const stored = this.bots.versionSourceOf(versionId);
     if (stored === undefined) throw new PreconditionFailedError("Bot is not compiled");
     const result = this.compile(JSON.parse(stored) as BotSource);
     if (!result.bot) {
       // Only possible if the interpreter changed since the version was stored.
-      this.logger.error(
-        { bot: row.name, errors: result.errors.length },
-        "stored bot version no longer compiles",
-      );
+      this.logger.error({ botId, errors: result.errors.length }, "stored bot version no longer compiles");
       throw new PreconditionFailedError("Bot is not compiled");
     }
-    this.loaded.set(row.id, { versionId: row.good_version_id, bot: result.bot });
+    this.loaded.set(botId, { versionId, bot: result.bot });
     return result.bot;
   }
 
   /** Compiles every serving version now, so the first talk after a restart does not wait for it. */
   warm(rows: BotRow[]): number {
+    return this.warmVersions(
+      rows.flatMap((row) =>
+        row.good_version_id === null ? [] : [{ botId: row.id, versionId: row.good_version_id }],
+      ),
+    );
+  }
+
+  warmVersions(versions: Array<{ botId: number; versionId: number }>): number {
     let warmed = 0;
-    for (const row of rows) {
-      if (row.good_version_id === null) continue;
+    for (const { botId, versionId } of versions) {
       try {
-        this.serving(row, { recent: true, reload: false });
+        this.version(botId, versionId);
         warmed += 1;
       } catch (error) {
-        this.logger.warn({ bot: row.name, err: error }, "could not load the bot's compiled version");
+        this.logger.warn({ botId, err: error }, "could not load the bot's compiled version");
       }
     }
     return warmed;
@@ -98,4 +105,16 @@ export class BotRegistry {
     );
     return result;
   }
+}
+
+/**
+ * The version talk is answered from, or 412: never compiled, or the last verify failed and the caller
+ * did not ask for the last good version with `recent`.
+ */
+export function servingVersionId(row: BotRow, options: { recent: boolean }): number {
+  if (row.good_version_id === null) throw new PreconditionFailedError("Bot is not compiled");
+  if (row.last_verify_failed && !options.recent) {
+    throw new PreconditionFailedError("Bot is not compiled: the last verify failed (use recent=true)");
+  }
+  return row.good_version_id;
 }

@@ -15,6 +15,11 @@ export class KeyedMutex {
     }
   }
 
+  /** Resolves once every task accepted so far (and any queued behind them) has settled. */
+  async idle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all(this.tails.values());
+  }
+
   get pendingKeys(): number {
     return this.tails.size;
   }

@@ -1,16 +1,13 @@
-// One talk/atalk turn: pick the client, restore its state, answer, persist everything in one transaction.
+// talk/atalk on the HTTP side: plan limits, which bot version and client, which session; the turn
+// itself (state, interpreter, commit) goes to the TurnRunner, in this thread or a worker's.
 import { anonymousClientName } from "../domain/names.js";
-import type { ClientState, EngineBot, ExtraItem, TraceItem } from "../engine/contract.js";
+import type { ExtraItem, TraceItem } from "../engine/contract.js";
 import { BadRequestError, PlanLimitError, RateLimitedError } from "../http/errors.js";
-import type { BotRow, BotStore } from "../storage/bot-store.js";
+import type { BotRow } from "../storage/bot-store.js";
 import type { ConversationStore } from "../storage/conversation-store.js";
-import type { TurnWriter } from "../storage/turn-writer.js";
-import type { BotRegistry } from "./bot-registry.js";
-import type { KeyedMutex } from "./keyed-mutex.js";
+import type { TurnRunner } from "../turns/turn.js";
+import { servingVersionId } from "./bot-registry.js";
 import type { MinuteRateLimiter } from "./rate-limiter.js";
-import { sameServerSraix } from "./sraix-bridge.js";
-import type { CachedState, StateCache } from "./state-cache.js";
-import { decodeState, encodeState } from "./state-codec.js";
 
 export interface TalkParams {
   input: string;
@@ -38,12 +35,8 @@ export interface TalkReply {
 const APP_CLIENT = "";
 
 export interface TalkServiceDeps {
-  registry: BotRegistry;
-  bots: BotStore;
   conversations: ConversationStore;
-  writer: TurnWriter;
-  states: StateCache;
-  mutex: KeyedMutex;
+  runner: TurnRunner;
   limiter: MinuteRateLimiter;
   clock: () => number;
   sessionIdleMs: number;
@@ -63,7 +56,7 @@ export class TalkService {
         decision.retryAfterSeconds,
       );
     }
-    const engineBot = deps.registry.serving(bot, { recent: params.recent, reload: params.reload });
+    const versionId = servingVersionId(bot, { recent: params.recent });
 
     let clientName = params.clientName ?? APP_CLIENT;
     let issued: string | undefined;
@@ -87,68 +80,32 @@ export class TalkService {
       if (anonymous && !persistent) throw new BadRequestError("Unknown client_name: atalk did not issue it");
     }
 
-    // The botkey is unique per bot ever created, unlike a row id SQLite may reuse after a delete.
-    const key = `${bot.botkey}\u0000${clientName}`;
-    return deps.mutex.run(key, async () => {
-      const now = deps.clock();
-      const stored = this.load(key, bot.id, clientName, engineBot);
-      const idle = stored !== undefined && now - stored.lastActiveAt > deps.sessionIdleMs;
-      // Predicates of a client atalk never issued live only through an active conversation.
-      const fresh = stored === undefined || params.reset || (idle && !persistent);
-      const state = fresh || !stored ? this.freshState(engineBot, bot.id, clientName) : stored.state;
-
-      // respond() may mutate the state in place: if it or the commit fails, the next turn rereads SQLite.
-      deps.states.delete(key);
-      const sessionId = this.sessionFor(appId, bot.id, clientName, params.sessionId, now);
-      const result = engineBot.respond(state, params.input, {
-        extra: params.extra,
-        // Trace is refused with client_name, as Pandorabots does, so one user cannot inspect another's state.
-        trace: params.trace && params.clientName === undefined,
-        that: params.that,
-        topic: params.topic,
-        now: () => new Date(deps.clock()),
-        sraix: sameServerSraix(appId, deps.bots, deps.registry, () => new Date(deps.clock())),
-        onLearnf: (category) => deps.conversations.saveLearnf(bot.id, clientName, category, now),
-        onResetLearnf: () => deps.conversations.resetLearnf(bot.id, clientName),
-      });
-      // The client's lock is held until the commit, so its next request reads this state.
-      await deps.writer.write({
-        appId,
-        botId: bot.id,
-        clientName,
-        sessionId,
-        state: encodeState(engineBot, result.state),
-        input: params.input,
-        responses: result.responses,
-        now,
-      });
-      deps.states.set(key, { state: result.state, lastActiveAt: now });
-      const reply: TalkReply = { status: "ok", responses: result.responses, sessionid: sessionId };
-      if (issued !== undefined) reply.client_name = issued;
-      if (params.extra && result.extra) reply.extra = result.extra;
-      if (result.trace && params.trace && params.clientName === undefined) reply.trace = result.trace;
-      return reply;
+    const now = deps.clock();
+    const sessionId = this.sessionFor(appId, bot.id, clientName, params.sessionId, now);
+    const result = await deps.runner.run({
+      appId,
+      botId: bot.id,
+      botkey: bot.botkey,
+      versionId,
+      reload: params.reload,
+      clientName,
+      persistent,
+      sessionId,
+      input: params.input,
+      that: params.that,
+      topic: params.topic,
+      extra: params.extra,
+      // Trace is refused with client_name, as Pandorabots does, so one user cannot inspect another's state.
+      trace: params.trace && params.clientName === undefined,
+      reset: params.reset,
+      now,
+      sessionIdleMs: deps.sessionIdleMs,
     });
-  }
-
-  private load(
-    key: string,
-    botId: number,
-    clientName: string,
-    engineBot: EngineBot,
-  ): CachedState | undefined {
-    const cached = this.deps.states.get(key);
-    if (cached) return cached;
-    const row = this.deps.conversations.clientState(botId, clientName);
-    return row && { state: decodeState(engineBot, row.state), lastActiveAt: row.last_active_at };
-  }
-
-  /** A new conversation that still knows what this client taught the bot with learnf. */
-  private freshState(engineBot: EngineBot, botId: number, clientName: string): ClientState {
-    const state = engineBot.newClientState();
-    const learned = (state as { learned?: unknown[] } | null)?.learned;
-    if (Array.isArray(learned)) learned.push(...this.deps.conversations.learnfCategories(botId, clientName));
-    return state;
+    const reply: TalkReply = { status: "ok", responses: result.responses, sessionid: sessionId };
+    if (issued !== undefined) reply.client_name = issued;
+    if (result.extra) reply.extra = result.extra;
+    if (result.trace) reply.trace = result.trace;
+    return reply;
   }
 
   /** Keeps the caller's session while it is active and theirs; otherwise issues the next id. */

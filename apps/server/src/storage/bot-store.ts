@@ -20,7 +20,7 @@ export interface FileRow {
 }
 
 export class BotStore {
-  /** Bot rows are read on every talk call; this process is their only writer, so caching is safe. */
+  /** Bot rows are read on every talk call; the HTTP thread is their only writer, so it may cache them. */
   private readonly rowsByName = new Map<string, BotRow | undefined>();
   private readonly rowsByKey = new Map<string, BotRow | undefined>();
   private readonly byName;
@@ -40,7 +40,10 @@ export class BotStore {
   private readonly versionSource;
   private readonly pruneVersions;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly options: { cacheRows: boolean } = { cacheRows: true },
+  ) {
     this.byName = db.prepare<[string, string], BotRow>("SELECT * FROM bots WHERE app_id = ? AND name = ?");
     this.byKey = db.prepare<[string], BotRow>("SELECT * FROM bots WHERE botkey = ?");
     this.list = db.prepare<[string], BotRow>("SELECT * FROM bots WHERE app_id = ? ORDER BY name");
@@ -86,14 +89,14 @@ export class BotStore {
     if (this.rowsByName.has(cacheKey)) return this.rowsByName.get(cacheKey);
     const row = this.byName.get(appId, name);
     // Misses are not cached: guessed names must not grow the map.
-    if (row) this.rowsByName.set(cacheKey, row);
+    if (row && this.options.cacheRows) this.rowsByName.set(cacheKey, row);
     return row;
   }
 
   findByKey(botkey: string): BotRow | undefined {
     if (this.rowsByKey.has(botkey)) return this.rowsByKey.get(botkey);
     const row = this.byKey.get(botkey);
-    if (row) this.rowsByKey.set(botkey, row);
+    if (row && this.options.cacheRows) this.rowsByKey.set(botkey, row);
     return row;
   }
 

@@ -13,6 +13,9 @@ export interface SessionRow {
   last_active_at: number;
 }
 
+/** What a turn did to the client's learnf categories, in order: one learned, or all forgotten. */
+export type LearnfChange = { category: unknown } | { reset: true };
+
 export interface TurnRecord {
   appId: string;
   botId: number;
@@ -21,6 +24,7 @@ export interface TurnRecord {
   state: string;
   input: string;
   responses: string[];
+  learnf: LearnfChange[];
   now: number;
 }
 
@@ -28,7 +32,10 @@ export class ConversationStore {
   private readonly ensureApp;
   private readonly sessionCounter;
   private readonly saveSessionCounter;
-  /** Session ids are handed out from memory and persisted with each batch of turns (one writer process). */
+  /**
+   * Session ids are handed out from memory by the one connection that serves HTTP; each turn's
+   * commit moves the stored counter past its session, so a restart never reissues one.
+   */
   private readonly nextSession = new Map<string, number>();
   private readonly knownAnonymous = new Set<string>();
   private readonly knownPlain = new Set<string>();
@@ -52,7 +59,7 @@ export class ConversationStore {
       "SELECT next_session_id AS n FROM apps WHERE app_id = ?",
     );
     this.saveSessionCounter = db.prepare<[number, string]>(
-      "UPDATE apps SET next_session_id = max(next_session_id, ?) WHERE app_id = ?",
+      "UPDATE apps SET next_session_id = max(next_session_id, ? + 1) WHERE app_id = ?",
     );
     this.takeAnonymous = db.prepare<[string], { n: number }>(
       "UPDATE apps SET next_anonymous_client = next_anonymous_client + 1 WHERE app_id = ? RETURNING next_anonymous_client - 1 AS n",
@@ -94,6 +101,7 @@ export class ConversationStore {
     );
     // One transaction per batch of turns: concurrent requests share a commit.
     this.recordTurns = db.transaction((turns: TurnRecord[]) => {
+      const lastSession = new Map<string, number>();
       for (const turn of turns) {
         this.putState.run(turn.botId, turn.clientName, turn.state, turn.now);
         this.putSession.run(turn.sessionId, turn.appId, turn.botId, turn.clientName, turn.now);
@@ -105,8 +113,13 @@ export class ConversationStore {
           JSON.stringify(turn.responses),
           turn.now,
         );
+        for (const change of turn.learnf) {
+          if ("reset" in change) this.deleteLearnf.run(turn.botId, turn.clientName);
+          else this.insertLearnf.run(turn.botId, turn.clientName, JSON.stringify(change.category), turn.now);
+        }
+        lastSession.set(turn.appId, Math.max(lastSession.get(turn.appId) ?? 0, turn.sessionId));
       }
-      for (const [appId, next] of this.nextSession) this.saveSessionCounter.run(next, appId);
+      for (const [appId, id] of lastSession) this.saveSessionCounter.run(id, appId);
     });
   }
 
@@ -180,15 +193,6 @@ export class ConversationStore {
 
   session(appId: string, id: number): SessionRow | undefined {
     return this.getSession.get(appId, id);
-  }
-
-  saveLearnf(botId: number, clientName: string, category: unknown, now: number): void {
-    this.insertLearnf.run(botId, clientName, JSON.stringify(category), now);
-  }
-
-  /** `<resetlearnf/>`: the client's learnf categories are gone for good. */
-  resetLearnf(botId: number, clientName: string): void {
-    this.deleteLearnf.run(botId, clientName);
   }
 
   /** Categories a client taught with learnf: they outlive its predicates. */

@@ -2,7 +2,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { SCHEMA_V1, SCHEMA_VERSION } from "./schema.js";
+import { MIGRATE_V2, SCHEMA_V1, SCHEMA_VERSION } from "./schema.js";
 
 export type Db = Database.Database;
 
@@ -12,20 +12,36 @@ export function openDatabase(dataDir: string): Db {
   ownerOnly(file);
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
-  // NORMAL in WAL mode is durable across process crashes; only a power loss can drop the last commits.
-  db.pragma("synchronous = NORMAL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
+  configure(db);
   const current = db.pragma("user_version", { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     db.close();
     throw new Error(`The data dir was written by a newer server (schema ${current}); upgrade this server.`);
   }
-  if (current < 1) {
-    db.exec(SCHEMA_V1);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  const steps = [SCHEMA_V1, MIGRATE_V2];
+  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+    db.transaction(() => {
+      db.exec(steps[version - 1] as string);
+      db.pragma(`user_version = ${version}`);
+    })();
   }
   return db;
+}
+
+/** Another thread's connection to the file openDatabase prepared (WAL mode is a property of the file). */
+export function openWorkerConnection(file: string): Db {
+  const db = new Database(file, { fileMustExist: true });
+  configure(db);
+  // Same backstop as the main connection: the checkpointer thread does the regular checkpoints.
+  db.pragma("wal_autocheckpoint = 4000");
+  return db;
+}
+
+function configure(db: Db): void {
+  // NORMAL in WAL mode is durable across process crashes; only a power loss can drop the last commits.
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
 }
 
 /**

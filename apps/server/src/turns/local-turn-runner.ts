@@ -1,0 +1,102 @@
+// Runs turns in this thread: restore the client's state, answer, persist everything in one transaction.
+import type { ClientState, EngineBot } from "../engine/contract.js";
+import type { BotRegistry } from "../runtime/bot-registry.js";
+import type { KeyedMutex } from "../runtime/keyed-mutex.js";
+import { sameServerSraix } from "../runtime/sraix-bridge.js";
+import type { CachedState, StateCache } from "../runtime/state-cache.js";
+import { decodeState, encodeState } from "../runtime/state-codec.js";
+import type { BotStore } from "../storage/bot-store.js";
+import type { ConversationStore, LearnfChange } from "../storage/conversation-store.js";
+import type { TurnWriter } from "../storage/turn-writer.js";
+import { clientKey, type TurnRequest, type TurnResult, type TurnRunner } from "./turn.js";
+
+export interface LocalTurnRunnerDeps {
+  registry: BotRegistry;
+  bots: BotStore;
+  conversations: ConversationStore;
+  writer: TurnWriter;
+  states: StateCache;
+  mutex: KeyedMutex;
+}
+
+export class LocalTurnRunner implements TurnRunner {
+  constructor(private readonly deps: LocalTurnRunnerDeps) {}
+
+  run(turn: TurnRequest): Promise<TurnResult> {
+    const { deps } = this;
+    const key = clientKey(turn);
+    return deps.mutex.run(key, async () => {
+      const engineBot = deps.registry.version(turn.botId, turn.versionId, turn.reload);
+      const stored = this.load(key, turn, engineBot);
+      const idle = stored !== undefined && turn.now - stored.lastActiveAt > turn.sessionIdleMs;
+      // Predicates of a client atalk never issued live only through an active conversation.
+      const fresh = stored === undefined || turn.reset || (idle && !turn.persistent);
+      const state = fresh || !stored ? this.freshState(engineBot, turn) : stored.state;
+
+      // respond() may mutate the state in place: if it or the commit fails, the next turn rereads SQLite.
+      deps.states.delete(key);
+      const learnf: LearnfChange[] = [];
+      const now = () => new Date(turn.now);
+      const result = engineBot.respond(state, turn.input, {
+        extra: turn.extra,
+        trace: turn.trace,
+        that: turn.that,
+        topic: turn.topic,
+        now,
+        sraix: sameServerSraix(turn.appId, deps.bots, deps.registry, now),
+        onLearnf: (category) => learnf.push({ category }),
+        onResetLearnf: () => learnf.push({ reset: true }),
+      });
+      // The client's lock is held until the commit, so its next turn reads this state.
+      await deps.writer.write({
+        appId: turn.appId,
+        botId: turn.botId,
+        clientName: turn.clientName,
+        sessionId: turn.sessionId,
+        state: encodeState(engineBot, result.state),
+        input: turn.input,
+        responses: result.responses,
+        learnf,
+        now: turn.now,
+      });
+      deps.states.set(key, { state: result.state, lastActiveAt: turn.now });
+      const reply: TurnResult = { responses: result.responses };
+      if (turn.extra && result.extra) reply.extra = result.extra;
+      if (turn.trace && result.trace) reply.trace = result.trace;
+      return reply;
+    });
+  }
+
+  preload(botId: number, versionId: number): void {
+    this.deps.registry.version(botId, versionId);
+  }
+
+  forget(botId: number): void {
+    this.deps.registry.forget(botId);
+  }
+
+  async warm(versions: Array<{ botId: number; versionId: number }>): Promise<number> {
+    return this.deps.registry.warmVersions(versions);
+  }
+
+  async close(): Promise<void> {
+    await this.deps.mutex.idle();
+  }
+
+  private load(key: string, turn: TurnRequest, engineBot: EngineBot): CachedState | undefined {
+    const cached = this.deps.states.get(key);
+    if (cached) return cached;
+    const row = this.deps.conversations.clientState(turn.botId, turn.clientName);
+    return row && { state: decodeState(engineBot, row.state), lastActiveAt: row.last_active_at };
+  }
+
+  /** A new conversation that still knows what this client taught the bot with learnf. */
+  private freshState(engineBot: EngineBot, turn: TurnRequest): ClientState {
+    const state = engineBot.newClientState();
+    const learned = (state as { learned?: unknown[] } | null)?.learned;
+    if (Array.isArray(learned)) {
+      learned.push(...this.deps.conversations.learnfCategories(turn.botId, turn.clientName));
+    }
+    return state;
+  }
+}

@@ -1,0 +1,94 @@
+// Entry point of a talk worker thread: its own SQLite connection, compiled bots and client states.
+// The main thread routes every turn of a client to the same worker, so the state cache and the
+// per-client lock here see all of that client's turns.
+import { parentPort, workerData } from "node:worker_threads";
+import type { Logger } from "@parley/core";
+import { loadAimlEngine } from "../engine/load-engine.js";
+import { BotRegistry } from "../runtime/bot-registry.js";
+import { KeyedMutex } from "../runtime/keyed-mutex.js";
+import { StateCache } from "../runtime/state-cache.js";
+import { BotStore } from "../storage/bot-store.js";
+import { ConversationStore } from "../storage/conversation-store.js";
+import { openWorkerConnection } from "../storage/database.js";
+import { TurnWriter } from "../storage/turn-writer.js";
+import { LocalTurnRunner } from "./local-turn-runner.js";
+import { type FromWorker, serializeError, type ToWorker, type TurnWorkerData } from "./turn-messages.js";
+
+const port = parentPort;
+if (!port) throw new Error("turn-worker.js runs as a worker thread of the Parley server");
+const post = (message: FromWorker) => port.postMessage(message);
+
+/** Log lines go to the main thread's logger, which owns redaction and the output stream. */
+function forwardingLogger(): Logger {
+  const at =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (objOrMsg: object | string, msg?: string): void =>
+      post(
+        typeof objOrMsg === "string"
+          ? { type: "log", level, obj: {}, msg: objOrMsg }
+          : { type: "log", level, obj: objOrMsg, msg },
+      );
+  const logger: Logger = {
+    debug: at("debug"),
+    info: at("info"),
+    warn: at("warn"),
+    error: at("error"),
+    child: () => logger,
+  };
+  return logger;
+}
+
+const data = workerData as TurnWorkerData;
+const logger = forwardingLogger();
+const db = openWorkerConnection(data.file);
+// Bot rows change under this thread (verify, delete on the main thread): never cache them here.
+const bots = new BotStore(db, { cacheRows: false });
+const conversations = new ConversationStore(db);
+const registry = new BotRegistry(await loadAimlEngine(), bots, logger, Date.now);
+const writer = new TurnWriter(conversations);
+const runner = new LocalTurnRunner({
+  registry,
+  bots,
+  conversations,
+  writer,
+  states: new StateCache(data.stateCacheSize),
+  mutex: new KeyedMutex(),
+});
+
+async function answer(id: number, work: () => unknown): Promise<void> {
+  try {
+    post({ type: "done", id, value: await work() });
+  } catch (error) {
+    post({ type: "failed", id, error: serializeError(error) });
+  }
+}
+
+port.on("message", (message: ToWorker) => {
+  switch (message.type) {
+    case "run":
+      void answer(message.id, () => runner.run(message.turn));
+      return;
+    case "warm":
+      void answer(message.id, () => runner.warm(message.versions));
+      return;
+    case "preload":
+      try {
+        runner.preload(message.botId, message.versionId);
+      } catch (error) {
+        logger.warn({ botId: message.botId, err: error }, "could not preload the bot's new version");
+      }
+      return;
+    case "forget":
+      runner.forget(message.botId);
+      return;
+    case "close":
+      void answer(message.id, async () => {
+        await runner.close();
+        writer.flush();
+        db.close();
+        return null;
+      });
+      return;
+  }
+});
+post({ type: "ready" });

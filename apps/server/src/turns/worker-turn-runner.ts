@@ -1,0 +1,175 @@
+// Runs turns on a few worker threads, so the interpreter and the SQLite writes leave the HTTP thread
+// and use the machine's other cores. A client's turns always go to the same worker (by a hash of its
+// key), which keeps them in order and lets that worker cache the client's state.
+import { Worker } from "node:worker_threads";
+import type { Logger } from "@parley/core";
+import { clientKey, type TurnRequest, type TurnResult, type TurnRunner } from "./turn.js";
+import { deserializeError, type FromWorker, type ToWorker, type TurnWorkerData } from "./turn-messages.js";
+
+export interface WorkerTurnRunnerOptions extends TurnWorkerData {
+  workers: number;
+  logger: Logger;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Under vitest this module is TypeScript source, which a worker thread cannot load: the worker then
+ * runs the package's build (the test task builds first), and must not inherit the export condition
+ * that points the workspace packages at their sources.
+ */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const execArgv: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const arg = process.execArgv[i] as string;
+    if ((arg === "--conditions" || arg === "-C") && process.execArgv[i + 1] === "@parley/source") i++;
+    else if (arg !== "--conditions=@parley/source") execArgv.push(arg);
+  }
+  const url = import.meta.url.endsWith(".ts")
+    ? new URL("../../dist/turns/turn-worker.js", import.meta.url)
+    : new URL("./turn-worker.js", import.meta.url);
+  return { url, execArgv };
+}
+
+class WorkerSlot {
+  private worker!: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closing = false;
+  private running = false;
+
+  constructor(
+    private readonly index: number,
+    private readonly options: WorkerTurnRunnerOptions,
+  ) {}
+
+  /** Starts the thread; resolves once it has its engine and database connection. */
+  start(): Promise<void> {
+    const data: TurnWorkerData = { file: this.options.file, stateCacheSize: this.options.stateCacheSize };
+    const { url, execArgv } = workerEntry();
+    const worker = new Worker(url, { workerData: data, execArgv, name: `parley-talk-${this.index}` });
+    this.worker = worker;
+    this.running = true;
+    return new Promise((resolve, reject) => {
+      let ready = false;
+      worker.on("message", (message: FromWorker) => {
+        if (message.type === "ready") {
+          ready = true;
+          resolve();
+        } else this.receive(message);
+      });
+      worker.on("error", (error) => {
+        if (!ready) reject(error);
+        else this.options.logger.error({ worker: this.index, err: error }, "talk worker failed");
+      });
+      worker.on("exit", (code) => {
+        this.running = false;
+        if (!ready) reject(new Error(`talk worker ${this.index} exited during start-up (code ${code})`));
+        this.failPending(`the talk worker stopped (exit code ${code}) before answering`);
+        if (ready && !this.closing) this.restart();
+      });
+    });
+  }
+
+  call(message: DistributiveOmit<ToWorker, "id">): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      if (!this.running) {
+        reject(new Error("the talk worker is not running (it is restarting or the server is closing)"));
+        return;
+      }
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id } as ToWorker);
+    });
+  }
+
+  send(message: ToWorker): void {
+    if (this.running) this.worker.postMessage(message);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    if (!this.running) return;
+    const exited = new Promise((resolve) => this.worker.once("exit", resolve));
+    try {
+      // The worker answers once its accepted turns are committed and its connection is closed.
+      await this.call({ type: "close" });
+    } finally {
+      await this.worker.terminate();
+      await exited;
+    }
+  }
+
+  private receive(message: Exclude<FromWorker, { type: "ready" }>): void {
+    if (message.type === "log") {
+      this.options.logger[message.level]({ worker: this.index, ...message.obj }, message.msg);
+      return;
+    }
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    this.pending.delete(message.id);
+    if (message.type === "done") pending.resolve(message.value);
+    else pending.reject(deserializeError(message.error));
+  }
+
+  private failPending(reason: string): void {
+    for (const pending of this.pending.values()) pending.reject(new Error(reason));
+    this.pending.clear();
+  }
+
+  private restart(): void {
+    this.options.logger.error({ worker: this.index }, "talk worker stopped unexpectedly; starting a new one");
+    this.start().catch((error: unknown) =>
+      this.options.logger.error({ worker: this.index, err: error }, "could not restart the talk worker"),
+    );
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export class WorkerTurnRunner implements TurnRunner {
+  private constructor(private readonly slots: WorkerSlot[]) {}
+
+  static async start(options: WorkerTurnRunnerOptions): Promise<WorkerTurnRunner> {
+    const slots = Array.from({ length: options.workers }, (_, index) => new WorkerSlot(index, options));
+    const started = await Promise.allSettled(slots.map((slot) => slot.start()));
+    const failure = started.find((outcome) => outcome.status === "rejected");
+    if (failure) {
+      await Promise.allSettled(slots.map((slot) => slot.close()));
+      throw new Error(`Could not start the talk workers: ${String(failure.reason)}`);
+    }
+    return new WorkerTurnRunner(slots);
+  }
+
+  run(turn: TurnRequest): Promise<TurnResult> {
+    return this.slotFor(clientKey(turn)).call({ type: "run", turn }) as Promise<TurnResult>;
+  }
+
+  preload(botId: number, versionId: number): void {
+    for (const slot of this.slots) slot.send({ type: "preload", botId, versionId });
+  }
+
+  forget(botId: number): void {
+    for (const slot of this.slots) slot.send({ type: "forget", botId });
+  }
+
+  /** Every worker compiles every bot (in parallel); the figure is the smallest count loaded. */
+  async warm(versions: Array<{ botId: number; versionId: number }>): Promise<number> {
+    const counts = await Promise.all(this.slots.map((slot) => slot.call({ type: "warm", versions })));
+    return Math.min(...(counts as number[]));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.close()));
+  }
+
+  private slotFor(key: string): WorkerSlot {
+    // FNV-1a: cheap, and spreads similar client names evenly.
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+    return this.slots[(hash >>> 0) % this.slots.length] as WorkerSlot;
+  }
+}
