@@ -43,6 +43,11 @@ export class Substituter {
    */
   private readonly tables: Array<Array<number[] | undefined> | undefined> = [undefined, undefined, undefined];
   private readonly masks = [0, 0, 0];
+  /**
+   * Which lower-cased ASCII units start a find text (the last slot stands for every non-ASCII unit): most
+   * positions of a text (letters) start none, so the scan below skips them with one array read.
+   */
+  private readonly starts = new Uint8Array(129);
 
   constructor(pairs: ReadonlyArray<readonly [string, string]>) {
     this.pairs = pairs
@@ -61,6 +66,8 @@ export class Substituter {
       this.masks[n] = size - 1;
     });
     this.pairs.forEach((p, i) => {
+      const c0 = p.findLower.charCodeAt(0);
+      this.starts[Math.min(c0, 128)] = 1;
       const n = Math.min(3, p.findLower.length);
       const table = this.tables[n - 1] as Array<number[] | undefined>;
       const slot = prefixHash(p.findLower, 0, n) & (this.masks[n - 1] as number);
@@ -73,18 +80,20 @@ export class Substituter {
   /** Indices (ascending, > after) of pairs whose find text occurs in `lower`. */
   private candidates(lower: string, after: number): number[] {
     const out: number[] = [];
-    for (let n = 1; n <= 3; n++) {
-      const table = this.tables[n - 1];
-      if (!table) continue;
-      const mask = this.masks[n - 1] as number;
-      for (let k = 0; k + n <= lower.length; k++) {
-        const list = table[prefixHash(lower, k, n) & mask];
-        if (!list) continue;
-        // Checking the whole find text here spares apply an indexOf over the text for each near miss.
-        for (const i of list) {
-          if (i > after && lower.startsWith((this.pairs[i] as Pair).findLower, k)) out.push(i);
-        }
-      }
+    const starts = this.starts;
+    const [t1, t2, t3] = this.tables;
+    const [m1, m2, m3] = this.masks as [number, number, number];
+    const len = lower.length;
+    for (let k = 0; k < len; k++) {
+      const c = lower.charCodeAt(k);
+      if (starts[Math.min(c, 128)] === 0) continue;
+      // The same hashes as prefixHash, for one, two and three units at k.
+      if (t1) this.collect(t1[c & m1], lower, k, after, out);
+      if (k + 1 >= len) break;
+      const h2 = (Math.imul(c, 31) + lower.charCodeAt(k + 1)) | 0;
+      if (t2) this.collect(t2[h2 & m2], lower, k, after, out);
+      if (t3 && k + 2 < len)
+        this.collect(t3[((Math.imul(h2, 31) + lower.charCodeAt(k + 2)) | 0) & m3], lower, k, after, out);
     }
     if (out.length < 2) return out;
     out.sort((a, b) => a - b);
@@ -92,6 +101,14 @@ export class Substituter {
     for (let r = 1; r < out.length; r++) if (out[r] !== out[w - 1]) out[w++] = out[r] as number;
     out.length = w;
     return out;
+  }
+
+  /** Adds the pairs of one table slot whose whole find text is at `k`. */
+  private collect(list: number[] | undefined, lower: string, k: number, after: number, out: number[]): void {
+    if (!list) return;
+    // Checking the whole find text here spares apply an indexOf over the text for each near miss.
+    for (const i of list)
+      if (i > after && lower.startsWith((this.pairs[i] as Pair).findLower, k)) out.push(i);
   }
 
   apply(text: string): string {
