@@ -1,12 +1,16 @@
-// `pnpm bench`: talk requests/s and latency over loopback HTTP, 100 concurrent clients, on the demo bot
-// and on shared alice2, against GET /healthz on the same server as the HTTP baseline.
+// `pnpm bench`: talk over loopback HTTP with 100 concurrent clients, on the demo bot and on shared
+// alice2, against GET /healthz on the same server as the HTTP baseline. Two runs per bot:
+// - saturated: each client sends its next request as soon as the previous answer arrives, which
+//   gives the most requests/s (with 100 always in flight, latency there is 100 / throughput);
+// - at the target rate: the 100 clients together offer 3,000 requests/s (autocannon corrects for
+//   coordinated omission), which gives the latency a user sees at that load.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { alice2Inputs, alice2Uploads } from "./alice2.js";
-import { type LoadFigures, runGetLoad, runTalkLoad } from "./load.js";
+import { type LoadFigures, runGetLoad, runTalkLoad, type TalkLoad } from "./load.js";
 import { type ServerProcess, spawnServer } from "./server-process.js";
 
 const APP_ID = "bench";
@@ -67,29 +71,51 @@ async function measured(
 
 function report(
   label: string,
-  figures: LoadFigures & { cpuUsPerRequest: number | null },
-  baseline: LoadFigures | null,
+  saturated: LoadFigures & { cpuUsPerRequest: number | null },
+  paced: LoadFigures & { cpuUsPerRequest: number | null },
+  baseline: { saturated: LoadFigures; paced: LoadFigures },
 ): void {
   add(
-    `${label}: talk requests/s (${CONNECTIONS} clients)`,
-    figures.requestsPerSecond,
+    `${label}: talk requests/s, saturated (${CONNECTIONS} clients)`,
+    saturated.requestsPerSecond,
     "req/s",
-    baseline?.requestsPerSecond ?? null,
+    baseline.saturated.requestsPerSecond,
   );
-  add(`${label}: talk latency p50`, figures.p50Ms, "ms", baseline?.p50Ms ?? null);
-  add(`${label}: talk latency p99`, figures.p99Ms, "ms", baseline?.p99Ms ?? null);
-  if (figures.cpuUsPerRequest !== null) {
-    add(`${label}: server CPU per talk request`, figures.cpuUsPerRequest, "µs");
+  add(`${label}: talk latency p50, saturated`, saturated.p50Ms, "ms");
+  add(`${label}: talk latency p99, saturated`, saturated.p99Ms, "ms");
+  add(`${label}: talk requests/s served at ${TARGET_RPS} req/s offered`, paced.requestsPerSecond, "req/s");
+  add(`${label}: talk latency p50 at ${TARGET_RPS} req/s`, paced.p50Ms, "ms", baseline.paced.p50Ms);
+  add(`${label}: talk latency p99 at ${TARGET_RPS} req/s`, paced.p99Ms, "ms", baseline.paced.p99Ms);
+  if (saturated.cpuUsPerRequest !== null) {
+    add(`${label}: server CPU per talk request (all threads)`, saturated.cpuUsPerRequest, "µs");
   }
-  const verdict =
-    figures.requestsPerSecond >= TARGET_RPS && figures.p99Ms < TARGET_P99_MS ? "meets" : "misses";
-  console.log(
-    `${label}: ${round(figures.requestsPerSecond)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ` +
-      `server CPU ${figures.cpuUsPerRequest === null ? "n/a" : round(figures.cpuUsPerRequest, 0)} µs/request, ` +
-      `${figures.total} requests, non-2xx ${figures.non2xx}, errors ${figures.errors} ` +
-      `(${verdict} the target of ${TARGET_RPS} req/s with p99 < ${TARGET_P99_MS} ms)`,
-  );
-  if (figures.non2xx > 0 || figures.errors > 0) console.log(`  WARNING: ${label} had failed requests`);
+  const line = (run: string, f: LoadFigures & { cpuUsPerRequest: number | null }) =>
+    console.log(
+      `${label}, ${run}: ${round(f.requestsPerSecond)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ` +
+        `server CPU ${f.cpuUsPerRequest === null ? "n/a" : round(f.cpuUsPerRequest, 0)} µs/request, ` +
+        `${f.total} requests, non-2xx ${f.non2xx}, errors ${f.errors}`,
+    );
+  line("saturated", saturated);
+  line(`${TARGET_RPS} req/s offered`, paced);
+  const served = paced.requestsPerSecond >= TARGET_RPS * 0.98 && saturated.requestsPerSecond >= TARGET_RPS;
+  const verdict = served && paced.p99Ms < TARGET_P99_MS ? "meets" : "misses";
+  console.log(`  ${label} ${verdict} the target: ${TARGET_RPS} req/s with p99 < ${TARGET_P99_MS} ms`);
+  for (const f of [saturated, paced]) {
+    if (f.non2xx > 0 || f.errors > 0) console.log(`  WARNING: ${label} had failed requests`);
+  }
+}
+
+/** The saturated run, then the run at the target rate, each after a short warm-up. */
+async function measureBot(
+  server: ServerProcess,
+  load: TalkLoad,
+  label: string,
+  baseline: { saturated: LoadFigures; paced: LoadFigures },
+) {
+  await runTalkLoad({ ...load, seconds: 1 });
+  const saturated = await measured(server, () => runTalkLoad(load));
+  const paced = await measured(server, () => runTalkLoad({ ...load, rate: TARGET_RPS }));
+  report(label, saturated, paced, baseline);
 }
 
 async function upload(url: string, botname: string, files: Array<{ path: string; body: Buffer }>) {
@@ -120,6 +146,17 @@ async function main(): Promise<void> {
     await runGetLoad(`${server.url}/healthz`, CONNECTIONS, 1); // warm-up
     const health = await runGetLoad(`${server.url}/healthz`, CONNECTIONS, Math.min(SECONDS, 5));
     add("GET /healthz requests/s (HTTP baseline)", health.requestsPerSecond, "req/s");
+    const healthPaced = await runGetLoad(
+      `${server.url}/healthz`,
+      CONNECTIONS,
+      Math.min(SECONDS, 5),
+      TARGET_RPS,
+    );
+    add(`GET /healthz latency p99 at ${TARGET_RPS} req/s (HTTP baseline)`, healthPaced.p99Ms, "ms");
+    console.log(
+      `baseline GET /healthz at ${TARGET_RPS} req/s: p50 ${healthPaced.p50Ms} ms, p99 ${healthPaced.p99Ms} ms`,
+    );
+    const baseline = { saturated: health, paced: healthPaced };
     console.log(`baseline GET /healthz: ${round(health.requestsPerSecond)} req/s, p99 ${health.p99Ms} ms`);
 
     const load = {
@@ -129,12 +166,7 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       seconds: SECONDS,
     };
-    await runTalkLoad({ ...load, botname: "parley", inputs: DEMO_INPUTS, seconds: 1 }); // warm-up
-    report(
-      "demo bot",
-      await measured(server, () => runTalkLoad({ ...load, botname: "parley", inputs: DEMO_INPUTS })),
-      health,
-    );
+    await measureBot(server, { ...load, botname: "parley", inputs: DEMO_INPUTS }, "demo bot", baseline);
 
     const alice2 = alice2Uploads();
     if (!alice2) {
@@ -147,13 +179,7 @@ async function main(): Promise<void> {
         console.log(`alice2 did not compile on this interpreter, skipped: ${compiled.detail}`);
       } else {
         add("alice2: verify (compile) over HTTP", compiled.ms, "ms");
-        const inputs = alice2Inputs();
-        await runTalkLoad({ ...load, botname: "alice2", inputs, seconds: 1 }); // warm-up
-        report(
-          "alice2",
-          await measured(server, () => runTalkLoad({ ...load, botname: "alice2", inputs })),
-          health,
-        );
+        await measureBot(server, { ...load, botname: "alice2", inputs: alice2Inputs() }, "alice2", baseline);
       }
     }
   } finally {

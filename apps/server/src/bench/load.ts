@@ -55,8 +55,20 @@ export async function runTalkLoad(load: TalkLoad): Promise<LoadFigures> {
   return figures(result);
 }
 
-export async function runGetLoad(url: string, connections: number, seconds: number): Promise<LoadFigures> {
-  return figures(await autocannon({ url, connections, duration: seconds }));
+export async function runGetLoad(
+  url: string,
+  connections: number,
+  seconds: number,
+  rate?: number,
+): Promise<LoadFigures> {
+  return figures(
+    await autocannon({
+      url,
+      connections,
+      duration: seconds,
+      ...(rate === undefined ? {} : { overallRate: rate }),
+    }),
+  );
 }
 
 function figures(result: autocannon.Result): LoadFigures {

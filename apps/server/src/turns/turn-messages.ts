@@ -6,6 +6,8 @@ export interface TurnWorkerData {
   /** The SQLite file the main thread opened (schema applied). */
   file: string;
   stateCacheSize: number;
+  /** The CommitLock's buffer, shared by every talk worker. */
+  commitLock: SharedArrayBuffer;
 }
 
 export type ToWorker =

@@ -8,6 +8,7 @@ import { BotRegistry } from "../runtime/bot-registry.js";
 import { KeyedMutex } from "../runtime/keyed-mutex.js";
 import { StateCache } from "../runtime/state-cache.js";
 import { BotStore } from "../storage/bot-store.js";
+import { CommitLock } from "../storage/commit-lock.js";
 import { ConversationStore } from "../storage/conversation-store.js";
 import { openWorkerConnection } from "../storage/database.js";
 import { TurnWriter } from "../storage/turn-writer.js";
@@ -45,7 +46,7 @@ const db = openWorkerConnection(data.file);
 const bots = new BotStore(db, { cacheRows: false });
 const conversations = new ConversationStore(db);
 const registry = new BotRegistry(await loadAimlEngine(), bots, logger, Date.now);
-const writer = new TurnWriter(conversations);
+const writer = new TurnWriter(conversations, new CommitLock(data.commitLock));
 const runner = new LocalTurnRunner({
   registry,
   bots,

@@ -3,10 +3,11 @@
 // key), which keeps them in order and lets that worker cache the client's state.
 import { Worker } from "node:worker_threads";
 import type { Logger } from "@parley/core";
+import { CommitLock } from "../storage/commit-lock.js";
 import { clientKey, type TurnRequest, type TurnResult, type TurnRunner } from "./turn.js";
 import { deserializeError, type FromWorker, type ToWorker, type TurnWorkerData } from "./turn-messages.js";
 
-export interface WorkerTurnRunnerOptions extends TurnWorkerData {
+export interface WorkerTurnRunnerOptions extends Omit<TurnWorkerData, "commitLock"> {
   workers: number;
   logger: Logger;
 }
@@ -44,11 +45,16 @@ class WorkerSlot {
   constructor(
     private readonly index: number,
     private readonly options: WorkerTurnRunnerOptions,
+    private readonly commitLock: CommitLock,
   ) {}
 
   /** Starts the thread; resolves once it has its engine and database connection. */
   start(): Promise<void> {
-    const data: TurnWorkerData = { file: this.options.file, stateCacheSize: this.options.stateCacheSize };
+    const data: TurnWorkerData = {
+      file: this.options.file,
+      stateCacheSize: this.options.stateCacheSize,
+      commitLock: this.commitLock.buffer,
+    };
     const { url, execArgv } = workerEntry();
     const worker = new Worker(url, { workerData: data, execArgv, name: `parley-talk-${this.index}` });
     this.worker = worker;
@@ -65,8 +71,10 @@ class WorkerSlot {
         if (!ready) reject(error);
         else this.options.logger.error({ worker: this.index, err: error }, "talk worker failed");
       });
+      const workerThreadId = worker.threadId;
       worker.on("exit", (code) => {
         this.running = false;
+        this.commitLock.releaseIfHeldBy(workerThreadId);
         if (!ready) reject(new Error(`talk worker ${this.index} exited during start-up (code ${code})`));
         this.failPending(`the talk worker stopped (exit code ${code}) before answering`);
         if (ready && !this.closing) this.restart();
@@ -134,7 +142,11 @@ export class WorkerTurnRunner implements TurnRunner {
   private constructor(private readonly slots: WorkerSlot[]) {}
 
   static async start(options: WorkerTurnRunnerOptions): Promise<WorkerTurnRunner> {
-    const slots = Array.from({ length: options.workers }, (_, index) => new WorkerSlot(index, options));
+    const commitLock = new CommitLock();
+    const slots = Array.from(
+      { length: options.workers },
+      (_, index) => new WorkerSlot(index, options, commitLock),
+    );
     const started = await Promise.allSettled(slots.map((slot) => slot.start()));
     const failure = started.find((outcome) => outcome.status === "rejected");
     if (failure) {

@@ -1,0 +1,56 @@
+import { Worker } from "node:worker_threads";
+import { describe, expect, it } from "vitest";
+import { CommitLock } from "./commit-lock.js";
+
+// Worker threads load the build (the test task builds first); the lock must be the same class.
+const built = new URL("../../dist/storage/commit-lock.js", import.meta.url).href;
+
+/** Each worker does `rounds` read-modify-writes of a shared counter inside the lock, slowly. */
+const WORKER = `
+const { workerData, parentPort } = require("node:worker_threads");
+import(workerData.built).then(({ CommitLock }) => {
+  const lock = new CommitLock(workerData.lock);
+  const counter = new Int32Array(workerData.counter);
+  for (let i = 0; i < workerData.rounds; i++) {
+    lock.hold(() => {
+      const seen = counter[0];
+      const until = Date.now() + 0.2;
+      while (Date.now() < until) {}
+      counter[0] = seen + 1;
+    });
+  }
+  parentPort.postMessage("done");
+});
+`;
+
+describe("the talk workers' commit lock", () => {
+  it("lets one thread at a time in, so no update between threads is lost", async () => {
+    const lock = new CommitLock();
+    const counter = new SharedArrayBuffer(4);
+    const rounds = 300;
+    await Promise.all(
+      [0, 1, 2].map(
+        () =>
+          new Promise((resolve, reject) => {
+            const worker = new Worker(WORKER, {
+              eval: true,
+              workerData: { built, lock: lock.buffer, counter, rounds },
+            });
+            worker.once("message", resolve);
+            worker.once("error", reject);
+          }),
+      ),
+    );
+    expect(new Int32Array(counter)[0]).toBe(3 * rounds);
+  });
+
+  it("is freed when the thread that held it dies, and only then", () => {
+    const lock = new CommitLock();
+    const cell = new Int32Array(lock.buffer);
+    Atomics.store(cell, 0, 42 + 1); // held by thread 42, which died mid-commit
+    lock.releaseIfHeldBy(7);
+    expect(cell[0]).toBe(43);
+    lock.releaseIfHeldBy(42);
+    expect(lock.hold(() => "committed")).toBe("committed");
+  });
+});

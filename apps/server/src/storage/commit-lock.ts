@@ -1,0 +1,39 @@
+// A lock the talk workers share around their commits. Two connections that write at once make one of
+// them wait in SQLite's busy handler, which sleeps in steps of 1, 2, 5... ms and stalls every client
+// of that worker; Atomics.wait instead wakes the waiter the moment the other commit ends.
+import { threadId } from "node:worker_threads";
+
+const FREE = 0;
+
+export class CommitLock {
+  private readonly cell: Int32Array;
+  /** The cell holds the holder's thread id + 1, so a dead holder's lock can be told apart. */
+  private readonly me = threadId + 1;
+
+  /** Pass `buffer` to share one lock between threads (it travels in workerData). */
+  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
+    this.cell = new Int32Array(buffer);
+  }
+
+  /** Runs `commit` while holding the lock. Commits are short (well under a millisecond each). */
+  hold<T>(commit: () => T): T {
+    for (;;) {
+      const holder = Atomics.compareExchange(this.cell, 0, FREE, this.me);
+      if (holder === FREE) break;
+      Atomics.wait(this.cell, 0, holder, 50);
+    }
+    try {
+      return commit();
+    } finally {
+      Atomics.store(this.cell, 0, FREE);
+      Atomics.notify(this.cell, 0, 1);
+    }
+  }
+
+  /** A thread died, possibly mid-commit: frees the lock if that thread held it. */
+  releaseIfHeldBy(deadThreadId: number): void {
+    if (Atomics.compareExchange(this.cell, 0, deadThreadId + 1, FREE) === deadThreadId + 1) {
+      Atomics.notify(this.cell, 0);
+    }
+  }
+}
