@@ -30,6 +30,20 @@ export function compareSignatures(a: readonly number[], b: readonly number[]): n
 
 const R = 1_000_000;
 
+/**
+ * Writes the pieces of s.split(" ") into `out` from index `at`; returns the index after the last one.
+ * A loop of indexOf and slice costs less than split, a runtime call, on these short strings.
+ */
+function splitInto(s: string, out: string[], at: number): number {
+  let from = 0;
+  for (let k = s.indexOf(" "); k >= 0; k = s.indexOf(" ", from)) {
+    out[at++] = s.slice(from, k);
+    from = k + 1;
+  }
+  out[at++] = from === 0 ? s : s.slice(from);
+  return at;
+}
+
 /** True when toUpperCase would return `s` unchanged because it is ASCII without a lower-case letter. */
 function isUpperAscii(s: string): boolean {
   for (let k = 0; k < s.length; k++) {
@@ -62,8 +76,8 @@ export class Matcher<C extends Leaf> {
   /** The `<THAT> that <TOPIC> topic` tail of the last path: it rarely changes within a response. */
   private tailThat: string | null = null;
   private tailTopic: string | null = null;
-  private tailWords: string[] = [];
-  private tailUpper: string[] = [];
+  private readonly tailWords: string[] = [];
+  private readonly tailUpper: string[] = [];
   /** The shortcut binds the whole that and topic as stars on every match: joined once per tail. */
   private thatStar = "";
   private topicStar = "";
@@ -92,9 +106,11 @@ export class Matcher<C extends Leaf> {
       const p = topic.trim();
       // An empty topic adds no token: the whole-path trim drops its trailing space.
       const tail = p === "" ? `<THAT> ${t} <TOPIC>` : `<THAT> ${t} <TOPIC> ${p}`;
-      this.tailWords = tail.split(" ");
+      const n = splitInto(tail, this.tailWords, 0);
+      this.tailWords.length = n;
       // Upper-casing never adds or removes a space, so the upper-cased tokens line up with the originals.
-      this.tailUpper = tail.toUpperCase().split(" ");
+      splitInto(tail.toUpperCase(), this.tailUpper, 0);
+      this.tailUpper.length = n;
       this.tailThat = that;
       this.tailTopic = topic;
       // What jtrim(tokens.join(" ")) gives for the whole that or topic: the JS-trimmed text, Java-trimmed.
@@ -109,13 +125,10 @@ export class Matcher<C extends Leaf> {
     let n = 0;
     const i = input.trim();
     if (i !== "") {
-      const iw = i.split(" ");
+      n = splitInto(i, words, 0);
       // Srai inputs are mostly upper-case already: then the tokens serve as they are.
-      const iu = isUpperAscii(i) ? iw : i.toUpperCase().split(" ");
-      for (; n < iw.length; n++) {
-        words[n] = iw[n] as string;
-        up[n] = iu[n] as string;
-      }
+      if (isUpperAscii(i)) for (let k = 0; k < n; k++) up[k] = words[k] as string;
+      else splitInto(i.toUpperCase(), up, 0);
     }
     const tw = this.tailWords;
     const tu = this.tailUpper;
