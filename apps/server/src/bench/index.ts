@@ -2,8 +2,7 @@
 // alice2, against GET /healthz on the same server as the HTTP baseline. Two runs per bot:
 // - saturated: each client sends its next request as soon as the previous answer arrives, which
 //   gives the most requests/s (with 100 always in flight, latency there is 100 / throughput);
-// - at the target rate: the 100 clients together offer 3,000 requests/s (autocannon corrects for
-//   coordinated omission), which gives the latency a user sees at that load.
+// - at the target rate: 100 clients together send 3,000 requests/s on a fixed schedule, which gives the latency a user sees at that load.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { alice2Inputs, alice2Uploads } from "./alice2.js";
 import { type LoadFigures, runGetLoad, runTalkLoad, type TalkLoad } from "./load.js";
+import { pacedTalk, runPacedLoad } from "./paced-load.js";
 import { type ServerProcess, spawnServer } from "./server-process.js";
 
 const APP_ID = "bench";
@@ -114,7 +114,7 @@ async function measureBot(
 ) {
   await runTalkLoad({ ...load, seconds: 1 });
   const saturated = await measured(server, () => runTalkLoad(load));
-  const paced = await measured(server, () => runTalkLoad({ ...load, rate: TARGET_RPS }));
+  const paced = await measured(server, () => runPacedLoad(pacedTalk({ ...load, rate: TARGET_RPS })));
   report(label, saturated, paced, baseline);
 }
 
@@ -146,12 +146,13 @@ async function main(): Promise<void> {
     await runGetLoad(`${server.url}/healthz`, CONNECTIONS, 1); // warm-up
     const health = await runGetLoad(`${server.url}/healthz`, CONNECTIONS, Math.min(SECONDS, 5));
     add("GET /healthz requests/s (HTTP baseline)", health.requestsPerSecond, "req/s");
-    const healthPaced = await runGetLoad(
-      `${server.url}/healthz`,
-      CONNECTIONS,
-      Math.min(SECONDS, 5),
-      TARGET_RPS,
-    );
+    const healthPaced = await runPacedLoad({
+      url: server.url,
+      rate: TARGET_RPS,
+      seconds: Math.min(SECONDS, 5),
+      connections: CONNECTIONS,
+      request: () => ({ method: "GET", path: "/healthz" }),
+    });
     add(`GET /healthz latency p99 at ${TARGET_RPS} req/s (HTTP baseline)`, healthPaced.p99Ms, "ms");
     console.log(
       `baseline GET /healthz at ${TARGET_RPS} req/s: p50 ${healthPaced.p50Ms} ms, p99 ${healthPaced.p99Ms} ms`,

@@ -1,4 +1,4 @@
-// One autocannon run against the talk API: 100 connections, each one client's conversation at a time.
+// Saturating autocannon runs: 100 connections, each one client's conversation at a time.
 import autocannon from "autocannon";
 
 export interface LoadFigures {
@@ -18,8 +18,6 @@ export interface TalkLoad {
   inputs: string[];
   connections: number;
   seconds: number;
-  /** Offered load in requests/s (open loop, coordinated omission corrected); unset = as fast as possible. */
-  rate?: number;
 }
 
 let clientCounter = 0;
@@ -50,25 +48,12 @@ export async function runTalkLoad(load: TalkLoad): Promise<LoadFigures> {
     connections: load.connections,
     duration: load.seconds,
     requests,
-    ...(load.rate === undefined ? {} : { overallRate: load.rate }),
   });
   return figures(result);
 }
 
-export async function runGetLoad(
-  url: string,
-  connections: number,
-  seconds: number,
-  rate?: number,
-): Promise<LoadFigures> {
-  return figures(
-    await autocannon({
-      url,
-      connections,
-      duration: seconds,
-      ...(rate === undefined ? {} : { overallRate: rate }),
-    }),
-  );
+export async function runGetLoad(url: string, connections: number, seconds: number): Promise<LoadFigures> {
+  return figures(await autocannon({ url, connections, duration: seconds }));
 }
 
 function figures(result: autocannon.Result): LoadFigures {

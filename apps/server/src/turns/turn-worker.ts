@@ -13,11 +13,13 @@ import { ConversationStore } from "../storage/conversation-store.js";
 import { openWorkerConnection } from "../storage/database.js";
 import { TurnWriter } from "../storage/turn-writer.js";
 import { LocalTurnRunner } from "./local-turn-runner.js";
+import { Outbox } from "./outbox.js";
 import { type FromWorker, serializeError, type ToWorker, type TurnWorkerData } from "./turn-messages.js";
 
 const port = parentPort;
 if (!port) throw new Error("turn-worker.js runs as a worker thread of the Parley server");
-const post = (message: FromWorker) => port.postMessage(message);
+const outbox = new Outbox<FromWorker>((batch) => port.postMessage(batch));
+const post = (message: FromWorker) => outbox.push(message);
 
 /** Log lines go to the main thread's logger, which owns redaction and the output stream. */
 function forwardingLogger(): Logger {
@@ -64,7 +66,11 @@ async function answer(id: number, work: () => unknown): Promise<void> {
   }
 }
 
-port.on("message", (message: ToWorker) => {
+port.on("message", (batch: ToWorker[]) => {
+  for (const message of batch) receive(message);
+});
+
+function receive(message: ToWorker): void {
   switch (message.type) {
     case "run":
       void answer(message.id, () => runner.run(message.turn));
@@ -91,5 +97,5 @@ port.on("message", (message: ToWorker) => {
       });
       return;
   }
-});
+}
 post({ type: "ready" });

@@ -4,6 +4,7 @@
 import { Worker } from "node:worker_threads";
 import type { Logger } from "@parley/core";
 import { CommitLock } from "../storage/commit-lock.js";
+import { Outbox } from "./outbox.js";
 import { clientKey, type TurnRequest, type TurnResult, type TurnRunner } from "./turn.js";
 import { deserializeError, type FromWorker, type ToWorker, type TurnWorkerData } from "./turn-messages.js";
 
@@ -37,6 +38,7 @@ function workerEntry(): { url: URL; execArgv: string[] } {
 
 class WorkerSlot {
   private worker!: Worker;
+  private outbox!: Outbox<ToWorker>;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closing = false;
@@ -58,14 +60,17 @@ class WorkerSlot {
     const { url, execArgv } = workerEntry();
     const worker = new Worker(url, { workerData: data, execArgv, name: `parley-talk-${this.index}` });
     this.worker = worker;
+    this.outbox = new Outbox((batch) => worker.postMessage(batch));
     this.running = true;
     return new Promise((resolve, reject) => {
       let ready = false;
-      worker.on("message", (message: FromWorker) => {
-        if (message.type === "ready") {
-          ready = true;
-          resolve();
-        } else this.receive(message);
+      worker.on("message", (batch: FromWorker[]) => {
+        for (const message of batch) {
+          if (message.type === "ready") {
+            ready = true;
+            resolve();
+          } else this.receive(message);
+        }
       });
       worker.on("error", (error) => {
         if (!ready) reject(error);
@@ -90,12 +95,12 @@ class WorkerSlot {
         return;
       }
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...message, id } as ToWorker);
+      this.outbox.push({ ...message, id } as ToWorker);
     });
   }
 
   send(message: ToWorker): void {
-    if (this.running) this.worker.postMessage(message);
+    if (this.running) this.outbox.push(message);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,99 @@
+// Open-loop load at a fixed rate: request i is due at start + i / rate whatever happened to the
+// earlier ones, and its latency runs from when it was due, so a stalled server cannot hide its
+// queue (coordinated omission). autocannon's rate option is a per-second cap that sends each
+// second's quota in a burst, which measures neither.
+import * as hdr from "hdr-histogram-js";
+import { Pool } from "undici";
+import type { LoadFigures, TalkLoad } from "./load.js";
+
+export interface PacedLoad {
+  url: string;
+  rate: number;
+  seconds: number;
+  connections: number;
+  /** The i-th request: its method, path and body. */
+  request(i: number): { method: "GET" | "POST"; path: string; body?: string };
+}
+
+export async function runPacedLoad(load: PacedLoad): Promise<LoadFigures> {
+  const pool = new Pool(load.url, { connections: load.connections, pipelining: 1 });
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000 });
+  const total = Math.round(load.rate * load.seconds);
+  let non2xx = 0;
+  let errors = 0;
+  const inFlight = new Set<Promise<void>>();
+
+  const send = (i: number, due: number) => {
+    const { method, path, body } = load.request(i);
+    const done = pool
+      .request({
+        method,
+        path,
+        body,
+        headers: body === undefined ? {} : { "content-type": "application/x-www-form-urlencoded" },
+      })
+      .then(async (response) => {
+        await response.body.dump();
+        if (response.statusCode < 200 || response.statusCode >= 300) non2xx++;
+        histogram.recordValue(Math.max(1, Math.round((performance.now() - due) * 1000)));
+      })
+      .catch(() => {
+        errors++;
+      })
+      .finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  };
+
+  const start = performance.now();
+  const interval = 1000 / load.rate;
+  let next = 0;
+  while (next < total) {
+    const now = performance.now();
+    // Everything already due goes out now; the latency clock of each started when it was due.
+    while (next < total && start + next * interval <= now) {
+      send(next, start + next * interval);
+      next++;
+    }
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, start + next * interval - performance.now())),
+    );
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - start) / 1000;
+  await pool.close();
+  const figures: LoadFigures = {
+    requestsPerSecond: (total - errors) / elapsed,
+    p50Ms: histogram.getValueAtPercentile(50) / 1000,
+    p99Ms: histogram.getValueAtPercentile(99) / 1000,
+    non2xx,
+    errors,
+    total,
+  };
+  histogram.destroy();
+  return figures;
+}
+
+/** The talk conversation of load.ts, paced: request i speaks as client i mod connections. */
+export function pacedTalk(load: TalkLoad & { rate: number }): PacedLoad {
+  const path = `/talk/${load.appId}/${load.botname}`;
+  const run = `paced${Date.now().toString(36)}`;
+  return {
+    url: load.url,
+    rate: load.rate,
+    seconds: load.seconds,
+    connections: load.connections,
+    request: (i) => {
+      const client = i % load.connections;
+      const turn = Math.floor(i / load.connections);
+      return {
+        method: "POST",
+        path,
+        body: new URLSearchParams({
+          user_key: load.userKey,
+          client_name: `${run}c${client}`,
+          input: load.inputs[(turn + client) % load.inputs.length] ?? "hello",
+        }).toString(),
+      };
+    },
+  };
+}
