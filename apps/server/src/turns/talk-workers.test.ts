@@ -1,0 +1,110 @@
+// Talk turns on worker threads (the default with the real interpreter on a multi-core machine).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { noopLogger } from "@parley/core";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadAimlEngine } from "../engine/load-engine.js";
+import { ApiError, PreconditionFailedError } from "../http/errors.js";
+import { BotRegistry } from "../runtime/bot-registry.js";
+import { BotStore } from "../storage/bot-store.js";
+import { openDatabase } from "../storage/database.js";
+import { createCompiledBot } from "../testing/fixtures.js";
+import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
+import { deserializeError, serializeError } from "./turn-messages.js";
+import { WorkerTurnRunner } from "./worker-turn-runner.js";
+
+const LEDGER = `<?xml version="1.0" encoding="UTF-8"?><aiml version="2.0">
+<category><pattern>ADD *</pattern><template><set name="ledger"><get name="ledger"/> <star/></set></template></category>
+<category><pattern>SHOW</pattern><template><get name="ledger"/></template></category>
+</aiml>`;
+
+describe("talk on worker threads", () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.dispose();
+    h = undefined;
+  });
+
+  const talk = (harness: Harness, clientName: string, input: string, botname = "memory") =>
+    call("POST", harness.url(`/talk/${TEST_APP_ID}/${botname}`), {
+      body: new URLSearchParams({ user_key: TEST_USER_KEY, client_name: clientName, input }),
+    });
+
+  it("keeps every concurrent update of a client while many clients share the workers", async () => {
+    h = await startHarness({ engine: undefined, talkWorkers: 2 });
+    const harness = h;
+    await createCompiledBot(harness, "ledger", { "ledger.aiml": LEDGER });
+    const clients = Array.from({ length: 12 }, (_, i) => `client${i}`);
+    // 15 entries per client, all in flight at once: a lost update would drop one.
+    const replies = await Promise.all(
+      clients.flatMap((client) =>
+        Array.from({ length: 15 }, (_, n) => talk(harness, client, `add ${client}x${n}`, "ledger")),
+      ),
+    );
+    expect(replies.every((reply) => reply.status === 200)).toBe(true);
+    for (const client of clients) {
+      const [ledger] = (await talk(harness, client, "show", "ledger")).json.responses as string[];
+      const entries = (ledger ?? "").split(" ").filter((word) => word.startsWith(client));
+      expect(entries.sort(), client).toEqual(Array.from({ length: 15 }, (_, n) => `${client}x${n}`).sort());
+    }
+  });
+
+  it("answers every accepted turn before close, and they are all on disk after it", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "parley-workers-"));
+    const db = openDatabase(dataDir);
+    const bots = new BotStore(db);
+    const bot = bots.create(TEST_APP_ID, "ledger", "ledger-key", 0);
+    bots.saveFile(bot.id, "file", "ledger.aiml", Buffer.from(LEDGER), 0);
+    const verified = new BotRegistry(await loadAimlEngine(), bots, noopLogger, Date.now).verify(bot);
+    const runner = await WorkerTurnRunner.start({
+      workers: 2,
+      file: db.name,
+      stateCacheSize: 100,
+      logger: noopLogger,
+    });
+    const turns = Array.from({ length: 40 }, (_, i) =>
+      runner.run({
+        appId: TEST_APP_ID,
+        botId: bot.id,
+        botkey: bot.botkey,
+        versionId: verified.versionId as number,
+        reload: false,
+        clientName: `closing${i % 8}`,
+        persistent: false,
+        sessionId: i + 1,
+        input: `add entry${i}`,
+        extra: false,
+        trace: false,
+        reset: false,
+        now: Date.now(),
+        sessionIdleMs: 60_000,
+      }),
+    );
+    await runner.close();
+    const answers = await Promise.all(turns);
+    expect(answers.map((answer) => answer.responses.length)).toEqual(turns.map(() => 1));
+    const logged = db.prepare("SELECT count(*) AS n FROM conversation_log").get() as { n: number };
+    expect(logged.n).toBe(40);
+    db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("remembers a client across a restart, whichever worker it lands on", async () => {
+    h = await startHarness({ engine: undefined, talkWorkers: 3 });
+    await createCompiledBot(h, "memory");
+    expect((await talk(h, "ann", "my name is Ann")).json.responses).toEqual(["Nice to meet you, Ann."]);
+    await h.restart();
+    expect((await talk(h, "ann", "what is my name")).json.responses).toEqual(["Your name is Ann."]);
+  });
+
+  it("carries an API error from a worker to the HTTP answer unchanged", () => {
+    const revived = deserializeError(serializeError(new PreconditionFailedError("Bot is not compiled")));
+    expect(revived).toBeInstanceOf(ApiError);
+    expect((revived as ApiError).status).toBe(412);
+    expect(revived.message).toBe("Bot is not compiled");
+    expect(deserializeError(serializeError(new Error("disk I/O error"))).message).toBe(
+      "talk worker: disk I/O error",
+    );
+  });
+});
