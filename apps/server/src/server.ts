@@ -35,7 +35,7 @@ export interface ParleyServer {
   /** The fastify instance (for inject() in tests or extra routes). */
   readonly http: FastifyInstance;
   /** Creates, uploads and compiles the demo bot if this data dir never had it. */
-  ensureDemoBot(): DemoBotResult;
+  ensureDemoBot(): Promise<DemoBotResult>;
   /** The public botkey of one of the app's bots, for the ?botkey= talk form. */
   botkey(botname: string): string | undefined;
   /** Compiles every bot's serving version where talk runs (startServer does this before listening). */
@@ -71,7 +71,6 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   const bots = new BotStore(db);
   const conversations = new ConversationStore(db);
   conversations.registerApp(appId);
-  const registry = new BotRegistry(engine, bots, logger, clock);
   const stateCacheSize = options.stateCacheSize ?? 1000;
   const workers = options.talkWorkers ?? defaultTalkWorkers(options);
   let runner: TurnRunner;
@@ -80,7 +79,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       workers > 0
         ? await WorkerTurnRunner.start({ workers, file: db.name, stateCacheSize, logger })
         : new LocalTurnRunner({
-            registry,
+            registry: new BotRegistry(engine, bots, logger, clock),
             bots,
             conversations,
             writer: new TurnWriter(conversations),
@@ -92,7 +91,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     db.close();
     throw error;
   }
-  const admin = new BotAdmin(bots, registry, runner, clock, limits.maxBots ?? 0);
+  const admin = new BotAdmin(bots, runner, clock, limits.maxBots ?? 0);
   const sessionIdleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
   const talk = new TalkService({
     conversations,
@@ -127,8 +126,8 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     appId,
     userKey,
     http,
-    ensureDemoBot: () => {
-      const result = ensureDemoBot(db, admin, appId);
+    ensureDemoBot: async () => {
+      const result = await ensureDemoBot(db, admin, appId);
       if (result.loaded && !result.verify.ok) {
         logger.warn(
           { errors: result.verify.errors.slice(0, 5) },
@@ -171,7 +170,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const server = await createServer(options);
   try {
-    const demoBot = options.demoBot === false ? ({ loaded: false } as const) : server.ensureDemoBot();
+    const demoBot = options.demoBot === false ? ({ loaded: false } as const) : await server.ensureDemoBot();
     await server.warmUp();
     const url = await server.listen();
     return Object.assign(server, { url, demoBot });

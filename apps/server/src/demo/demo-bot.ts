@@ -27,7 +27,7 @@ export type DemoBotResult = { loaded: false } | { loaded: true; verify: VerifyOu
  * Creates, uploads and compiles the demo bot once per data dir. A user who deletes it later does
  * not get it back on the next start.
  */
-export function ensureDemoBot(db: Db, admin: BotAdmin, appId: string): DemoBotResult {
+export async function ensureDemoBot(db: Db, admin: BotAdmin, appId: string): Promise<DemoBotResult> {
   const marker = db
     .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'demo_bot_loaded'")
     .get();
@@ -44,7 +44,7 @@ export function ensureDemoBot(db: Db, admin: BotAdmin, appId: string): DemoBotRe
       readFileSync(`${DEMO_BOT_DIR}${entry}`),
     );
   }
-  const verify = admin.verify(bot);
+  const verify = await admin.verify(bot);
   db.prepare("INSERT INTO meta (key, value) VALUES ('demo_bot_loaded', ?)").run(new Date().toISOString());
   return { loaded: true, verify };
 }

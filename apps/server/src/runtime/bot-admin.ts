@@ -6,7 +6,7 @@ import { assertBotName } from "../domain/names.js";
 import { ConflictError, PlanLimitError, PreconditionFailedError } from "../http/errors.js";
 import type { BotRow, BotStore } from "../storage/bot-store.js";
 import type { TurnRunner } from "../turns/turn.js";
-import type { BotRegistry, VerifyOutcome } from "./bot-registry.js";
+import type { VerifyOutcome } from "./bot-registry.js";
 
 export interface FileListing {
   botname: string;
@@ -30,9 +30,8 @@ const LISTING_KEY: Record<FileKind, Exclude<keyof FileListing, "botname">> = {
 export class BotAdmin {
   constructor(
     private readonly bots: BotStore,
-    private readonly registry: BotRegistry,
-    /** Where talk turns run: told when a bot's serving version changes or the bot is gone. */
-    private readonly turns: Pick<TurnRunner, "preload" | "forget">,
+    /** Where talk turns run, and so where bots are compiled. */
+    private readonly turns: Pick<TurnRunner, "verify" | "forget">,
     private readonly clock: () => number,
     private readonly maxBots: number,
   ) {}
@@ -58,7 +57,6 @@ export class BotAdmin {
   delete(appId: string, name: string): void {
     const row = this.existing(appId, name);
     this.bots.delete(row.id);
-    this.registry.forget(row.id);
     this.turns.forget(row.id);
   }
 
@@ -111,9 +109,10 @@ export class BotAdmin {
     return zipSync(entries, { level: 6, mtime: new Date(this.clock()) });
   }
 
-  verify(row: BotRow): VerifyOutcome {
-    const outcome = this.registry.verify(row);
-    if (outcome.versionId !== undefined) this.turns.preload(row.id, outcome.versionId);
+  async verify(row: BotRow): Promise<VerifyOutcome> {
+    const outcome = await this.turns.verify(row.id);
+    // A worker's connection may have written the bot's row: reread it on the next request.
+    this.bots.forgetCachedRows();
     return outcome;
   }
 }

@@ -25,20 +25,15 @@ export class BotRegistry {
   ) {}
 
   /** Compiles the bot's current files; on success they become the serving version. */
-  verify(row: BotRow): VerifyOutcome {
-    const source = buildBotSource(this.bots.files(row.id));
+  verify(botId: number): VerifyOutcome {
+    const source = buildBotSource(this.bots.files(botId));
     const result = this.compile(source);
     if (!result.bot || result.errors.length > 0) {
-      this.bots.markVerifyFailed(row.id);
+      this.bots.markVerifyFailed(botId);
       return { ok: false, errors: result.errors, warnings: result.warnings, size: 0 };
     }
-    const versionId = this.bots.saveGoodVersion(
-      row.id,
-      JSON.stringify(source),
-      result.bot.size,
-      this.clock(),
-    );
-    this.loaded.set(row.id, { versionId, bot: result.bot });
+    const versionId = this.bots.saveGoodVersion(botId, JSON.stringify(source), result.bot.size, this.clock());
+    this.loaded.set(botId, { versionId, bot: result.bot });
     return { ok: true, errors: [], warnings: result.warnings, size: result.bot.size, versionId };
   }
 

@@ -100,6 +100,11 @@ export class BotStore {
     return row;
   }
 
+  /** For writes made through another connection (a talk worker's verify). */
+  forgetCachedRows(): void {
+    this.invalidate();
+  }
+
   private invalidate(): void {
     this.rowsByName.clear();
     this.rowsByKey.clear();

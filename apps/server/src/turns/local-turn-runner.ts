@@ -1,6 +1,6 @@
 // Runs turns in this thread: restore the client's state, answer, persist everything in one transaction.
 import type { ClientState, EngineBot } from "../engine/contract.js";
-import type { BotRegistry } from "../runtime/bot-registry.js";
+import type { BotRegistry, VerifyOutcome } from "../runtime/bot-registry.js";
 import type { KeyedMutex } from "../runtime/keyed-mutex.js";
 import { sameServerSraix } from "../runtime/sraix-bridge.js";
 import type { CachedState, StateCache } from "../runtime/state-cache.js";
@@ -65,6 +65,10 @@ export class LocalTurnRunner implements TurnRunner {
       if (turn.trace && result.trace) reply.trace = result.trace;
       return reply;
     });
+  }
+
+  async verify(botId: number): Promise<VerifyOutcome> {
+    return this.deps.registry.verify(botId);
   }
 
   preload(botId: number, versionId: number): void {

@@ -56,7 +56,7 @@ describe("talk on worker threads", () => {
     const bots = new BotStore(db);
     const bot = bots.create(TEST_APP_ID, "ledger", "ledger-key", 0);
     bots.saveFile(bot.id, "file", "ledger.aiml", Buffer.from(LEDGER), 0);
-    const verified = new BotRegistry(await loadAimlEngine(), bots, noopLogger, Date.now).verify(bot);
+    const verified = new BotRegistry(await loadAimlEngine(), bots, noopLogger, Date.now).verify(bot.id);
     const runner = await WorkerTurnRunner.start({
       workers: 2,
       file: db.name,
@@ -96,6 +96,32 @@ describe("talk on worker threads", () => {
     expect((await talk(h, "ann", "my name is Ann")).json.responses).toEqual(["Nice to meet you, Ann."]);
     await h.restart();
     expect((await talk(h, "ann", "what is my name")).json.responses).toEqual(["Your name is Ann."]);
+  });
+
+  it("compiles on a worker, so the HTTP thread keeps answering during a long verify", async () => {
+    h = await startHarness({ engine: undefined, talkWorkers: 2 });
+    const harness = h;
+    const key = { user_key: TEST_USER_KEY };
+    const categories = Array.from(
+      { length: 40_000 },
+      (_, i) => `<category><pattern>TOPIC${i} *</pattern><template>Answer ${i}.</template></category>`,
+    );
+    await call("PUT", harness.url(`/bot/${TEST_APP_ID}/big`, key));
+    await call("PUT", harness.url(`/bot/${TEST_APP_ID}/big/file/big.aiml`, key), {
+      body: `<?xml version="1.0" encoding="UTF-8"?><aiml version="2.0">${categories.join("")}</aiml>`,
+    });
+    let verifiedAt = 0;
+    const verify = call("GET", harness.url(`/bot/${TEST_APP_ID}/big/verify`, key)).then((reply) => {
+      verifiedAt = performance.now();
+      return reply;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const health = await call("GET", harness.url("/healthz"));
+    const healthAt = performance.now();
+    expect(health.status).toBe(200);
+    expect((await verify).status).toBe(200);
+    expect(healthAt).toBeLessThan(verifiedAt);
+    expect((await talk(harness, "ann", "topic7 please", "big")).json.responses).toEqual(["Answer 7."]);
   });
 
   it("carries an API error from a worker to the HTTP answer unchanged", () => {

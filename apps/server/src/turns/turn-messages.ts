@@ -13,6 +13,7 @@ export interface TurnWorkerData {
 export type ToWorker =
   | { type: "run"; id: number; turn: TurnRequest }
   | { type: "warm"; id: number; versions: Array<{ botId: number; versionId: number }> }
+  | { type: "verify"; id: number; botId: number }
   | { type: "preload"; botId: number; versionId: number }
   | { type: "forget"; botId: number }
   | { type: "close"; id: number };

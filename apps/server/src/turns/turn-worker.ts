@@ -75,6 +75,9 @@ function receive(message: ToWorker): void {
     case "run":
       void answer(message.id, () => runner.run(message.turn));
       return;
+    case "verify":
+      void answer(message.id, () => runner.verify(message.botId));
+      return;
     case "warm":
       void answer(message.id, () => runner.warm(message.versions));
       return;

@@ -1,6 +1,7 @@
 // One talk turn as the HTTP side hands it to whoever runs the interpreter: plain data, so it can
 // cross to a worker thread unchanged.
 import type { ExtraItem, TraceItem } from "../engine/contract.js";
+import type { VerifyOutcome } from "../runtime/bot-registry.js";
 
 export interface TurnRequest {
   appId: string;
@@ -36,6 +37,11 @@ export interface TurnResult {
 /** Runs turns with each client's turns in arrival order, every turn on disk before it resolves. */
 export interface TurnRunner {
   run(turn: TurnRequest): Promise<TurnResult>;
+  /**
+   * Compiles the bot's current files where turns run (a worker's thread, off the HTTP one) and, if
+   * they compile, stores them as the serving version.
+   */
+  verify(botId: number): Promise<VerifyOutcome>;
   /** A verify made this version the serving one: compile it ahead of the next talk. */
   preload(botId: number, versionId: number): void;
   /** The bot is gone: drop its compiled versions. */

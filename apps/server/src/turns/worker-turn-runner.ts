@@ -3,6 +3,7 @@
 // key), which keeps them in order and lets that worker cache the client's state.
 import { Worker } from "node:worker_threads";
 import type { Logger } from "@parley/core";
+import type { VerifyOutcome } from "../runtime/bot-registry.js";
 import { CommitLock } from "../storage/commit-lock.js";
 import { Outbox } from "./outbox.js";
 import { clientKey, type TurnRequest, type TurnResult, type TurnRunner } from "./turn.js";
@@ -163,6 +164,14 @@ export class WorkerTurnRunner implements TurnRunner {
 
   run(turn: TurnRequest): Promise<TurnResult> {
     return this.slotFor(clientKey(turn)).call({ type: "run", turn }) as Promise<TurnResult>;
+  }
+
+  /** One worker compiles (bots spread over the workers by id); the others load the new version. */
+  async verify(botId: number): Promise<VerifyOutcome> {
+    const slot = this.slots[botId % this.slots.length] as WorkerSlot;
+    const outcome = (await slot.call({ type: "verify", botId })) as VerifyOutcome;
+    if (outcome.versionId !== undefined) this.preload(botId, outcome.versionId);
+    return outcome;
   }
 
   preload(botId: number, versionId: number): void {

@@ -40,7 +40,7 @@ export function registerBotRoutes(app: FastifyInstance, ctx: HttpContext): void 
   app.get<{ Params: BotParams }>("/bot/:appId/:botname/verify", async (request) => {
     auth.check(request.params.appId, stringParam(request.query as Record<string, unknown>, "user_key"));
     const bot = admin.existing(request.params.appId, request.params.botname);
-    const outcome = admin.verify(bot);
+    const outcome = await admin.verify(bot);
     if (!outcome.ok) {
       const first = outcome.errors[0];
       const where = first ? `${first.file}:${first.line}:${first.column}: ${first.message}` : "unknown error";
