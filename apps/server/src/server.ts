@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { defaultLogger } from "./config/default-logger.js";
 import {
   DEFAULT_APP_ID,
+  DEFAULT_LOG_RETENTION_DAYS,
   DEFAULT_PORT,
   DEFAULT_SESSION_IDLE_MS,
   type ServerOptions,
@@ -42,7 +43,7 @@ export interface ParleyServer {
   warmUp(): Promise<number>;
   listen(): Promise<string>;
   /** Deletes idle plain clients' states and ended sessions now (it also runs every few minutes). */
-  sweepIdle(): void;
+  sweepIdle(): Promise<void>;
   /** Stops accepting, finishes in-flight requests, then closes the database. */
   close(): Promise<void>;
 }
@@ -51,6 +52,8 @@ export interface RunningServer extends ParleyServer {
   readonly url: string;
   readonly demoBot: DemoBotResult;
 }
+
+const LOG_PRUNE_BATCH = 5000;
 
 export async function createServer(options: ServerOptions): Promise<ParleyServer> {
   const clock = options.clock ?? Date.now;
@@ -113,15 +116,31 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
     logger,
   );
 
+  let closed = false;
+  const retentionMs = (options.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS) * 24 * 60 * 60 * 1000;
+  let sweeping: Promise<void> | undefined;
   const sweep = () => {
-    const removed = conversations.deleteIdle(clock() - sessionIdleMs);
-    if (removed.states + removed.sessions > 0)
-      logger.debug(removed, "removed idle client states and sessions");
+    sweeping ??= (async () => {
+      const removed = conversations.deleteIdle(clock() - sessionIdleMs);
+      if (removed.states + removed.sessions > 0)
+        logger.debug(removed, "removed idle client states and sessions");
+      if (retentionMs === 0) return;
+      // Small batches with a yield between them, so a large backlog never stalls talk for long.
+      let logRows = 0;
+      for (let batch = LOG_PRUNE_BATCH; batch === LOG_PRUNE_BATCH && !closed; ) {
+        batch = conversations.pruneLog(clock() - retentionMs, LOG_PRUNE_BATCH);
+        logRows += batch;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (logRows > 0) logger.debug({ logRows }, "removed conversation log rows past retention");
+    })().finally(() => {
+      sweeping = undefined;
+    });
+    return sweeping;
   };
-  const sweeper = setInterval(sweep, Math.min(sessionIdleMs, 5 * 60 * 1000));
+  const sweeper = setInterval(() => void sweep(), Math.min(sessionIdleMs, 5 * 60 * 1000));
   sweeper.unref();
 
-  let closed = false;
   return {
     appId,
     userKey,
@@ -159,6 +178,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       if (closed) return;
       closed = true;
       clearInterval(sweeper);
+      await sweeping;
       await http.close();
       await runner.close();
       await checkpointer.stop();

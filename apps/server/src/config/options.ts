@@ -29,6 +29,8 @@ export interface ServerOptions {
   clock?: () => number;
   /** Idle time that ends a session (and a plain client's predicates). Default 30 minutes. */
   sessionIdleMs?: number;
+  /** Conversation log rows older than this many days are deleted (0 keeps them for good). Default 30. */
+  logRetentionDays?: number;
   /** Load the demo bot on first start. Default true. */
   demoBot?: boolean;
   /** AIML implementation; defaults to @parley/aiml. */
@@ -49,6 +51,7 @@ export interface ServerOptions {
 export const DEFAULT_PORT = 8011;
 export const DEFAULT_APP_ID = "parley";
 export const DEFAULT_SESSION_IDLE_MS = 30 * 60 * 1000;
+export const DEFAULT_LOG_RETENTION_DAYS = 30;
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const raw = env[name];
@@ -61,7 +64,7 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
 /**
  * Options from PARLEY_SERVER_PORT, PARLEY_DATA_DIR, PARLEY_SERVER_HOST, PARLEY_SERVER_APP_ID,
  * PARLEY_SERVER_USER_KEY, PARLEY_SERVER_TALK_PER_MINUTE, PARLEY_SERVER_MAX_ANON_CLIENTS, PARLEY_SERVER_MAX_BOTS,
- * PARLEY_SERVER_TALK_WORKERS.
+ * PARLEY_SERVER_TALK_WORKERS, PARLEY_SERVER_LOG_RETENTION_DAYS.
  */
 export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
   const options: ServerOptions = { dataDir: env.PARLEY_DATA_DIR || "./data" };
@@ -70,6 +73,8 @@ export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Serv
   if (env.PARLEY_SERVER_HOST) options.host = env.PARLEY_SERVER_HOST;
   if (env.PARLEY_SERVER_APP_ID) options.appId = env.PARLEY_SERVER_APP_ID;
   if (env.PARLEY_SERVER_USER_KEY) options.userKey = env.PARLEY_SERVER_USER_KEY;
+  const retention = intFromEnv(env, "PARLEY_SERVER_LOG_RETENTION_DAYS");
+  if (retention !== undefined) options.logRetentionDays = retention;
   const workers = intFromEnv(env, "PARLEY_SERVER_TALK_WORKERS");
   if (workers !== undefined) options.talkWorkers = workers;
   const level = env.PARLEY_LOG_LEVEL;

@@ -5,6 +5,7 @@ import { createCompiledBot } from "../testing/fixtures.js";
 import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
 
 const MINUTE = 60 * 1000;
+const DAY = 24 * 60 * MINUTE;
 
 describe("how long a client's predicates live", () => {
   let h: Harness;
@@ -63,8 +64,25 @@ describe("how long a client's predicates live", () => {
     };
     expect(rows()).toEqual(["aiaas-testapp-user-0000", "alan"]);
     h.clock.advance(31 * MINUTE);
-    h.server.sweepIdle();
+    await h.server.sweepIdle();
     expect(rows()).toEqual([atalk.json.client_name]);
+  });
+
+  it("deletes conversation log rows past the retention period in the sweep, and only those", async () => {
+    const logged = () => {
+      const db = new Database(join(h.dataDir, "parley-server.sqlite"), { readonly: true });
+      const inputs = db.prepare("SELECT input FROM conversation_log ORDER BY id").pluck().all();
+      db.close();
+      return inputs;
+    };
+    await talk("talk", { input: "My name is Alan", client_name: "alan" });
+    h.clock.advance(29 * DAY);
+    await talk("talk", { input: "What is my name?", client_name: "alan" });
+    await h.server.sweepIdle();
+    expect(logged()).toEqual(["My name is Alan", "What is my name?"]);
+    h.clock.advance(2 * DAY);
+    await h.server.sweepIdle();
+    expect(logged()).toEqual(["What is my name?"]);
   });
 
   it("keeps clients apart", async () => {

@@ -140,6 +140,15 @@ export class ConversationStore {
     }))();
   }
 
+  /** Deletes up to `limit` log rows older than `before`; returns how many went. */
+  pruneLog(before: number, limit: number): number {
+    return this.db
+      .prepare(
+        "DELETE FROM conversation_log WHERE id IN (SELECT id FROM conversation_log WHERE at < ? LIMIT ?)",
+      )
+      .run(before, limit).changes;
+  }
+
   registerApp(appId: string): void {
     this.ensureApp.run(appId);
   }

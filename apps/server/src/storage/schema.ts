@@ -87,7 +87,8 @@ CREATE INDEX IF NOT EXISTS learnf_client ON learnf_categories (bot_id, client_na
 `;
 
 /**
- * client_states as a rowid table: a state is kilobytes of JSON, and SQLite stores rows that large
+ * Version 2. The conversation log gets an index on its time, for pruning by age.
+ * client_states becomes a rowid table: a state is kilobytes of JSON, and SQLite stores rows that large
  * poorly in a WITHOUT ROWID b-tree (an upsert measured 46 µs there against 11 µs here).
  */
 export const MIGRATE_V2 = `
@@ -103,4 +104,5 @@ INSERT INTO client_states_v2 (bot_id, client_name, state, last_active_at)
   SELECT bot_id, client_name, state, last_active_at FROM client_states;
 DROP TABLE client_states;
 ALTER TABLE client_states_v2 RENAME TO client_states;
+CREATE INDEX IF NOT EXISTS conversation_log_at ON conversation_log (at);
 `;
