@@ -63,25 +63,26 @@ function isMarker(w: string): boolean {
  */
 export class Matcher<C extends Leaf> {
   /**
-   * The loaded path: original tokens (for stars) and upper-cased ones (for matching), valid up to `len`.
-   * Never shortened, so that refilling them does not reallocate.
+   * The loaded path, original tokens (for stars) and upper-cased ones (for matching): the input at
+   * [start, off), the `<THAT> that <TOPIC> topic` tail at [off, len). The tail rarely changes within a
+   * response, so it stays in place while srai inputs are written in front of it. Entries outside
+   * [start, len) are stale and never read.
    */
   private readonly words: string[] = [];
   private readonly upper: string[] = [];
+  private off = 64;
+  private start = 0;
   private len = 0;
-  /** Where the that and topic tokens of the loaded path lie, and their stars when bound whole. */
+  /** Where the that and topic tokens of the tail lie, and their stars when bound whole. */
   private thatStart = 0;
   private thatEnd = 0;
   private topicStart = 0;
-  /** The `<THAT> that <TOPIC> topic` tail of the last path: it rarely changes within a response. */
+  /** The that and topic the tail was built from (null: none, or the tail must be rewritten). */
   private tailThat: string | null = null;
   private tailTopic: string | null = null;
-  private readonly tailWords: string[] = [];
-  private readonly tailUpper: string[] = [];
   /** The shortcut binds the whole that and topic as stars on every match: joined once per tail. */
   private thatStar = "";
   private topicStar = "";
-  private tailThatCount = 0;
   private readonly bind = new Int32Array(3 * MAX_STARS * 2);
   /** Highest star index bound per kind, +1 (so collect() only walks what was bound). */
   private readonly top = new Int32Array(3);
@@ -101,44 +102,53 @@ export class Matcher<C extends Leaf> {
    * upper-casing the tail for every srai of a response.
    */
   load(input: string, that: string, topic: string): void {
-    if (that !== this.tailThat || topic !== this.tailTopic) {
-      const t = that.trim();
-      const p = topic.trim();
-      // An empty topic adds no token: the whole-path trim drops its trailing space.
-      const tail = p === "" ? `<THAT> ${t} <TOPIC>` : `<THAT> ${t} <TOPIC> ${p}`;
-      const n = splitInto(tail, this.tailWords, 0);
-      this.tailWords.length = n;
-      // Upper-casing never adds or removes a space, so the upper-cased tokens line up with the originals.
-      splitInto(tail.toUpperCase(), this.tailUpper, 0);
-      this.tailUpper.length = n;
-      this.tailThat = that;
-      this.tailTopic = topic;
-      // What jtrim(tokens.join(" ")) gives for the whole that or topic: the JS-trimmed text, Java-trimmed.
-      this.thatStar = jtrim(t);
-      this.topicStar = jtrim(p);
-      let count = 1;
-      for (let k = t.indexOf(" "); k >= 0; k = t.indexOf(" ", k + 1)) count++;
-      this.tailThatCount = count;
+    const i = input.trim();
+    let inputCount = 0;
+    if (i !== "") {
+      inputCount = 1;
+      for (let k = i.indexOf(" "); k >= 0; k = i.indexOf(" ", k + 1)) inputCount++;
     }
+    if (inputCount > this.off || (this.off > 1024 && inputCount <= 64)) {
+      // Room for a long input (or back to the usual size after one): the tail moves.
+      this.off = Math.max(64, inputCount);
+      this.tailThat = null;
+    }
+    if (that !== this.tailThat || topic !== this.tailTopic) this.loadTail(that, topic);
     const words = this.words;
     const up = this.upper;
-    let n = 0;
-    const i = input.trim();
-    if (i !== "") {
-      n = splitInto(i, words, 0);
+    const start = this.off - inputCount;
+    if (inputCount > 0) {
+      splitInto(i, words, start);
       // Srai inputs are mostly upper-case already: then the tokens serve as they are.
-      if (isUpperAscii(i)) for (let k = 0; k < n; k++) up[k] = words[k] as string;
-      else splitInto(i.toUpperCase(), up, 0);
+      if (isUpperAscii(i)) for (let k = start; k < this.off; k++) up[k] = words[k] as string;
+      else splitInto(i.toUpperCase(), up, start);
     }
-    const tw = this.tailWords;
-    const tu = this.tailUpper;
-    for (let k = 0; k < tw.length; k++, n++) {
-      words[n] = tw[k] as string;
-      up[n] = tu[k] as string;
+    this.start = start;
+  }
+
+  private loadTail(that: string, topic: string): void {
+    const t = that.trim();
+    const p = topic.trim();
+    // An empty topic adds no token: the whole-path trim drops its trailing space.
+    const tail = p === "" ? `<THAT> ${t} <TOPIC>` : `<THAT> ${t} <TOPIC> ${p}`;
+    const off = this.off;
+    this.len = splitInto(tail, this.words, off);
+    // Upper-casing never adds or removes a space, so the upper-cased tokens line up with the originals.
+    splitInto(tail.toUpperCase(), this.upper, off);
+    if (this.words.length > 2 * this.len + 64) {
+      // Drop what an earlier long path left behind.
+      this.words.length = this.len;
+      this.upper.length = this.len;
     }
-    this.len = n;
-    this.thatStart = n - tw.length + 1;
-    this.thatEnd = this.thatStart + this.tailThatCount;
+    this.tailThat = that;
+    this.tailTopic = topic;
+    // What jtrim(tokens.join(" ")) gives for the whole that or topic: the JS-trimmed text, Java-trimmed.
+    this.thatStar = jtrim(t);
+    this.topicStar = jtrim(p);
+    let thatCount = 1;
+    for (let k = t.indexOf(" "); k >= 0; k = t.indexOf(" ", k + 1)) thatCount++;
+    this.thatStart = off + 1;
+    this.thatEnd = this.thatStart + thatCount;
     this.topicStart = this.thatEnd + 1;
   }
 
@@ -147,7 +157,7 @@ export class Matcher<C extends Leaf> {
     this.bind.fill(-1);
     this.top.fill(0);
     this.sig.length = 0;
-    const leaf = this.node(graph.root, 0, 0, 0);
+    const leaf = this.node(graph.root, this.start, 0, 0);
     if (!leaf?.category) return null;
     const result: MatchResult<C> = { category: leaf.category, stars: this.collect() };
     if (withSignature) result.signature = this.sig.slice().reverse();
@@ -179,7 +189,8 @@ export class Matcher<C extends Leaf> {
       else if (s === this.thatStart && e === this.thatEnd) list.push(this.thatStar);
       else if (s === this.topicStart && e === this.len) list.push(this.topicStar);
       else if (e === s + 1) list.push(jtrim(this.words[s] as string));
-      else list.push(jtrim(this.words.slice(s, e).join(" ")));
+      // A negative end (see the shortcut) counts from the end of the path, as slice would on the path alone.
+      else list.push(jtrim(this.words.slice(s, e < 0 ? this.len + e : e).join(" ")));
     }
     return list;
   }
@@ -226,9 +237,10 @@ export class Matcher<C extends Leaf> {
     if (node.shortCut && node.category && w === THAT_MARK) {
       let t = i + 1;
       while (t < len && this.upper[t] !== TOPIC_MARK) t++;
-      if (t === len) t = -1; // as indexOf would answer (the arrays may hold stale tokens past len)
+      // No <TOPIC> after i (unreachable in practice): the bindings an indexOf answering -1 gave before.
+      if (t === len) t = -1;
       this.set(1, 0, i + 1, t);
-      this.set(2, 0, t + 1, len);
+      this.set(2, 0, t < 0 ? this.start : t + 1, len);
       this.sig.push(5 * R);
       return node;
     }
