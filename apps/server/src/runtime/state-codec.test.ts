@@ -12,36 +12,53 @@ describe("stored client state", () => {
   it("leaves out predicates still at their defaults and restores them on load", () => {
     const state = { version: 1, predicates: { name: "Ada", mood: "calm", extra: "" }, inputs: ["HI"] };
     const stored = encodeState(bot, state);
-    expect(JSON.parse(stored)).toEqual({
+    expect(JSON.parse(stored.state)).toEqual({
       version: 1,
       predicates: { name: "Ada", extra: "" },
       inputs: ["HI"],
     });
-    expect(decodeState(bot, stored)).toEqual(state);
+    expect(stored.learned).toBeUndefined();
+    expect(decodeState(bot, stored.state)).toEqual(state);
   });
 
-  it("encodes learned categories incrementally as the same array grows, and fully for a new array", () => {
+  it("writes learned categories apart, and only when they changed", () => {
     const learned: Array<{ pattern: string }> = [];
     const state = { version: 1, predicates: { name: "Ada" }, learned };
-    expect(JSON.parse(encodeState(bot, state)).learned).toEqual([]);
+    const first = encodeState(bot, state);
+    expect(JSON.parse(first.state).learned).toBeUndefined();
+    expect(JSON.parse(first.learned as string)).toEqual([]);
+    expect(encodeState(bot, state).learned).toBeUndefined();
     learned.push({ pattern: "A" });
-    expect(JSON.parse(encodeState(bot, state)).learned).toEqual([{ pattern: "A" }]);
+    expect(JSON.parse(encodeState(bot, state).learned as string)).toEqual([{ pattern: "A" }]);
     learned.push({ pattern: "B" }, { pattern: "C" });
-    expect(JSON.parse(encodeState(bot, state)).learned).toEqual([
+    const grown = encodeState(bot, state);
+    expect(JSON.parse(grown.learned as string)).toEqual([
       { pattern: "A" },
       { pattern: "B" },
       { pattern: "C" },
     ]);
-    expect(JSON.parse(encodeState(bot, state)).learned).toHaveLength(3);
-    const forgotten = { ...state, learned: learned.filter((c) => c.pattern !== "B") };
-    expect(decodeState(bot, encodeState(bot, forgotten))).toEqual({
-      version: 1,
-      predicates: { name: "Ada", mood: "calm" },
-      learned: [{ pattern: "A" }, { pattern: "C" }],
-    });
+    expect(encodeState(bot, state).learned).toBeUndefined();
+
+    // Read back, it is whole again; unchanged, it is not rewritten; a new array is written in full.
+    const loaded = decodeState(bot, grown.state, grown.learned) as typeof state;
+    expect(loaded).toEqual({ version: 1, predicates: { name: "Ada", mood: "calm" }, learned });
+    expect(encodeState(bot, loaded).learned).toBeUndefined();
+    const forgotten = { ...loaded, learned: loaded.learned.filter((c) => c.pattern !== "B") };
+    expect(JSON.parse(encodeState(bot, forgotten).learned as string)).toEqual([
+      { pattern: "A" },
+      { pattern: "C" },
+    ]);
+  });
+
+  it("still reads states written with the learned categories inside", () => {
+    const old = JSON.stringify({ version: 1, predicates: {}, learned: [{ pattern: "OLD" }] });
+    const state = decodeState(bot, old) as { learned: unknown[] };
+    expect(state.learned).toEqual([{ pattern: "OLD" }]);
+    // The first write after the upgrade moves them to their own row.
+    expect(JSON.parse(encodeState(bot, state).learned as string)).toEqual([{ pattern: "OLD" }]);
   });
 
   it("stores states of another shape unchanged", () => {
-    expect(decodeState(bot, encodeState(bot, { other: [1, 2] }))).toEqual({ other: [1, 2] });
+    expect(decodeState(bot, encodeState(bot, { other: [1, 2] }).state)).toEqual({ other: [1, 2] });
   });
 });

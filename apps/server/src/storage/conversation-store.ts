@@ -4,6 +4,7 @@ import type { Db } from "./database.js";
 export interface ClientStateRow {
   state: string;
   last_active_at: number;
+  learned: string | null;
 }
 
 export interface SessionRow {
@@ -22,6 +23,8 @@ export interface TurnRecord {
   clientName: string;
   sessionId: number;
   state: string;
+  /** The client's learned categories, when they changed this turn. */
+  learned?: string;
   input: string;
   responses: string[];
   learnf: LearnfChange[];
@@ -45,6 +48,7 @@ export class ConversationStore {
   private readonly anonymousExists;
   private readonly getState;
   private readonly putState;
+  private readonly putLearned;
   private readonly getSession;
   private readonly putSession;
   private readonly insertLog;
@@ -74,11 +78,17 @@ export class ConversationStore {
       "SELECT 1 AS one FROM anonymous_clients WHERE app_id = ? AND name = ?",
     );
     this.getState = db.prepare<[number, string], ClientStateRow>(
-      "SELECT state, last_active_at FROM client_states WHERE bot_id = ? AND client_name = ?",
+      `SELECT s.state, s.last_active_at, l.learned FROM client_states s
+       LEFT JOIN client_learned l ON l.bot_id = s.bot_id AND l.client_name = s.client_name
+       WHERE s.bot_id = ? AND s.client_name = ?`,
     );
     this.putState = db.prepare<[number, string, string, number]>(
       `INSERT INTO client_states (bot_id, client_name, state, last_active_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (bot_id, client_name) DO UPDATE SET state = excluded.state, last_active_at = excluded.last_active_at`,
+    );
+    this.putLearned = db.prepare<[number, string, string]>(
+      `INSERT INTO client_learned (bot_id, client_name, learned) VALUES (?, ?, ?)
+       ON CONFLICT (bot_id, client_name) DO UPDATE SET learned = excluded.learned`,
     );
     this.getSession = db.prepare<[string, number], SessionRow>(
       "SELECT id, bot_id, client_name, last_active_at FROM sessions WHERE app_id = ? AND id = ?",
@@ -104,6 +114,7 @@ export class ConversationStore {
       const lastSession = new Map<string, number>();
       for (const turn of turns) {
         this.putState.run(turn.botId, turn.clientName, turn.state, turn.now);
+        if (turn.learned !== undefined) this.putLearned.run(turn.botId, turn.clientName, turn.learned);
         this.putSession.run(turn.sessionId, turn.appId, turn.botId, turn.clientName, turn.now);
         this.insertLog.run(
           turn.botId,
@@ -127,7 +138,7 @@ export class ConversationStore {
    * Deletes what idleness already ended: states of clients atalk never issued, and sessions. Their
    * next turn would start fresh anyway; this only keeps the file from growing.
    */
-  deleteIdle(before: number): { states: number; sessions: number } {
+  deleteIdle(before: number): { states: number; sessions: number; learned: number } {
     return this.db.transaction(() => ({
       states: this.db
         .prepare(
@@ -137,6 +148,12 @@ export class ConversationStore {
         )
         .run(before).changes,
       sessions: this.db.prepare("DELETE FROM sessions WHERE last_active_at < ?").run(before).changes,
+      learned: this.db
+        .prepare(
+          `DELETE FROM client_learned WHERE NOT EXISTS (SELECT 1 FROM client_states s
+             WHERE s.bot_id = client_learned.bot_id AND s.client_name = client_learned.client_name)`,
+        )
+        .run().changes,
     }))();
   }
 

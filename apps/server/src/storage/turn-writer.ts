@@ -1,5 +1,8 @@
 // Group commit: turns finished in the same tick are written in one SQLite transaction. Each caller
 // waits for its commit, so a reply is only sent once the client's new state is on disk.
+// A commit has a fixed cost (locks, one write per WAL frame: about 60 µs here) on top of about 30 µs
+// per turn, so under a steady stream of turns that each arrive alone, the writer waits up to
+// `windowMs` to gather a few; an idle server still commits at once, adding no latency.
 import type { CommitLock } from "./commit-lock.js";
 import type { ConversationStore, TurnRecord } from "./conversation-store.js";
 
@@ -12,20 +15,24 @@ interface Pending {
 export class TurnWriter {
   private queue: Pending[] = [];
   private scheduled = false;
+  private lastCommitAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly store: ConversationStore,
     /** Shared with the other writers of the same file, when there are several (talk workers). */
     private readonly lock?: CommitLock,
+    /** Longest wait for more turns while busy (the previous commit was within twice this). */
+    private readonly windowMs = 1,
   ) {}
 
   write(turn: TurnRecord): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ turn, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      if (this.scheduled) return;
+      this.scheduled = true;
+      const busy = performance.now() - this.lastCommitAt < 2 * this.windowMs;
+      if (busy && this.windowMs > 0) setTimeout(() => this.flush(), this.windowMs);
+      else setImmediate(() => this.flush());
     });
   }
 
@@ -33,6 +40,7 @@ export class TurnWriter {
     this.scheduled = false;
     const batch = this.queue;
     if (batch.length === 0) return;
+    this.lastCommitAt = performance.now();
     this.queue = [];
     try {
       const turns = batch.map((pending) => pending.turn);

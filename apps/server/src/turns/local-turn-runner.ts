@@ -47,13 +47,15 @@ export class LocalTurnRunner implements TurnRunner {
         onLearnf: (category) => learnf.push({ category }),
         onResetLearnf: () => learnf.push({ reset: true }),
       });
+      const encoded = encodeState(engineBot, result.state);
       // The client's lock is held until the commit, so its next turn reads this state.
       await deps.writer.write({
         appId: turn.appId,
         botId: turn.botId,
         clientName: turn.clientName,
         sessionId: turn.sessionId,
-        state: encodeState(engineBot, result.state),
+        state: encoded.state,
+        learned: encoded.learned,
         input: turn.input,
         responses: result.responses,
         learnf,
@@ -91,7 +93,7 @@ export class LocalTurnRunner implements TurnRunner {
     const cached = this.deps.states.get(key);
     if (cached) return cached;
     const row = this.deps.conversations.clientState(turn.botId, turn.clientName);
-    return row && { state: decodeState(engineBot, row.state), lastActiveAt: row.last_active_at };
+    return row && { state: decodeState(engineBot, row.state, row.learned), lastActiveAt: row.last_active_at };
   }
 
   /** A new conversation that still knows what this client taught the bot with learnf. */
