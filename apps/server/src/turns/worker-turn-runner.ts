@@ -24,7 +24,7 @@ interface Pending {
  * runs the package's build (the test task builds first), and must not inherit the export condition
  * that points the workspace packages at their sources.
  */
-function workerEntry(): { url: URL; execArgv: string[] } {
+function workerEntry(): { url: URL; execArgv: string[] | undefined } {
   const execArgv: string[] = [];
   for (let i = 0; i < process.execArgv.length; i++) {
     const arg = process.execArgv[i] as string;
@@ -34,7 +34,9 @@ function workerEntry(): { url: URL; execArgv: string[] } {
   const url = import.meta.url.endsWith(".ts")
     ? new URL("../../dist/turns/turn-worker.js", import.meta.url)
     : new URL("./turn-worker.js", import.meta.url);
-  return { url, execArgv };
+  // Left unset, a worker inherits what applies to it; a list given explicitly must not hold
+  // process-wide flags (--trace-gc, --max-old-space-size...), so one is only given when it must be.
+  return { url, execArgv: execArgv.length === process.execArgv.length ? undefined : execArgv };
 }
 
 class WorkerSlot {
