@@ -2,7 +2,7 @@
 // The main thread routes every turn of a client to the same worker, so the state cache and the
 // per-client lock here see all of that client's turns.
 import { parentPort, workerData } from "node:worker_threads";
-import type { Logger } from "@parley/core";
+import { type Logger, sinkLogger } from "@parley/core";
 import { loadAimlEngine } from "../engine/load-engine.js";
 import { BotRegistry } from "../runtime/bot-registry.js";
 import { KeyedMutex } from "../runtime/keyed-mutex.js";
@@ -22,24 +22,8 @@ const outbox = new Outbox<FromWorker>((batch) => port.postMessage(batch));
 const post = (message: FromWorker) => outbox.push(message);
 
 /** Log lines go to the main thread's logger, which owns redaction and the output stream. */
-function forwardingLogger(): Logger {
-  const at =
-    (level: "debug" | "info" | "warn" | "error") =>
-    (objOrMsg: object | string, msg?: string): void =>
-      post(
-        typeof objOrMsg === "string"
-          ? { type: "log", level, obj: {}, msg: objOrMsg }
-          : { type: "log", level, obj: objOrMsg, msg },
-      );
-  const logger: Logger = {
-    debug: at("debug"),
-    info: at("info"),
-    warn: at("warn"),
-    error: at("error"),
-    child: () => logger,
-  };
-  return logger;
-}
+const forwardingLogger = (): Logger =>
+  sinkLogger((level, obj, msg) => post({ type: "log", level, obj, msg }));
 
 const data = workerData as TurnWorkerData;
 const logger = forwardingLogger();

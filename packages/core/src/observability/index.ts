@@ -14,3 +14,4 @@ export {
   type TalkOutcome,
 } from "./create-metrics.js";
 export { REDACTED, redactSecrets } from "./redact-secrets.js";
+export { type LogSinkLevel, sinkLogger } from "./sink-logger.js";

@@ -1,4 +1,5 @@
 // In-test implementations of the contracts the gateway talks to. Excluded from the build.
+import { sinkLogger } from "../../observability/sink-logger.js";
 import type {
   Address,
   Channel,
@@ -109,21 +110,10 @@ export interface LogEntry {
 
 /** A Logger that keeps its lines for assertions. */
 export function memoryLogger(entries: LogEntry[] = []): Logger & { entries: LogEntry[] } {
-  const at =
-    (level: LogEntry["level"]) =>
-    (objOrMsg: object | string, msg?: string): void => {
-      if (typeof objOrMsg === "string") entries.push({ level, obj: {}, msg: objOrMsg });
-      else entries.push({ level, obj: objOrMsg as Record<string, unknown>, msg: msg ?? "" });
-    };
-  const logger = {
-    entries,
-    debug: at("debug"),
-    info: at("info"),
-    warn: at("warn"),
-    error: at("error"),
-    child: () => logger,
-  };
-  return logger;
+  const logger = sinkLogger((level, obj, msg) =>
+    entries.push({ level, obj: obj as Record<string, unknown>, msg: msg ?? "" }),
+  );
+  return Object.assign(logger, { entries });
 }
 
 let counter = 0;
