@@ -83,7 +83,7 @@ export class Matcher<C extends Leaf> {
   /** The shortcut binds the whole that and topic as stars on every match: joined once per tail. */
   private thatStar = "";
   private topicStar = "";
-  private readonly bind = new Int32Array(3 * MAX_STARS * 2);
+  private readonly bind = new Int32Array(3 * MAX_STARS * 2).fill(-1);
   /** Highest star index bound per kind, +1 (so collect() only walks what was bound). */
   private readonly top = new Int32Array(3);
 
@@ -154,8 +154,14 @@ export class Matcher<C extends Leaf> {
 
   /** Matches the loaded path against `graph`. */
   match(graph: Graphmaster<C>, withSignature = false): MatchResult<C> | null {
-    this.bind.fill(-1);
-    this.top.fill(0);
+    // Unbind what the previous match bound: every binding lies below its kind's top.
+    const bind = this.bind;
+    const top = this.top;
+    for (let kind = 0; kind < 3; kind++) {
+      const from = kind * MAX_STARS * 2;
+      if ((top[kind] as number) > 0) bind.fill(-1, from, from + (top[kind] as number) * 2);
+      top[kind] = 0;
+    }
     this.sig.length = 0;
     const leaf = this.node(graph.root, this.start, 0, 0);
     if (!leaf?.category) return null;
