@@ -77,44 +77,82 @@ export class Substituter {
     });
   }
 
-  /** Indices (ascending, > after) of pairs whose find text occurs in `lower`. */
-  private candidates(lower: string, after: number): number[] {
+  /**
+   * Indices (ascending, > after) of pairs whose find text occurs in the lower-cased `text`. With `lowered`
+   * false, `text` is lower-cased here as it is read, which only holds for ASCII: null when it is not.
+   */
+  private candidates(text: string, after: number, lowered: boolean): number[] | null {
     const out: number[] = [];
     const starts = this.starts;
     const [t1, t2, t3] = this.tables;
     const [m1, m2, m3] = this.masks as [number, number, number];
-    const len = lower.length;
+    const len = text.length;
     for (let k = 0; k < len; k++) {
-      const c = lower.charCodeAt(k);
+      let c = text.charCodeAt(k);
+      if (!lowered) {
+        if (c > 127) return null;
+        c = lowerAscii(c);
+      }
       if (starts[Math.min(c, 128)] === 0) continue;
       // The same hashes as prefixHash, for one, two and three units at k.
-      if (t1) this.collect(t1[c & m1], lower, k, after, out);
+      if (t1) this.collect(t1[c & m1], text, k, after, lowered, out);
       if (k + 1 >= len) break;
-      const h2 = (Math.imul(c, 31) + lower.charCodeAt(k + 1)) | 0;
-      if (t2) this.collect(t2[h2 & m2], lower, k, after, out);
-      if (t3 && k + 2 < len)
-        this.collect(t3[((Math.imul(h2, 31) + lower.charCodeAt(k + 2)) | 0) & m3], lower, k, after, out);
+      const c1 = text.charCodeAt(k + 1);
+      const h2 = (Math.imul(c, 31) + (lowered ? c1 : lowerAscii(c1))) | 0;
+      if (t2) this.collect(t2[h2 & m2], text, k, after, lowered, out);
+      if (t3 && k + 2 < len) {
+        const c2 = text.charCodeAt(k + 2);
+        const h3 = (Math.imul(h2, 31) + (lowered ? c2 : lowerAscii(c2))) | 0;
+        this.collect(t3[h3 & m3], text, k, after, lowered, out);
+      }
     }
     if (out.length < 2) return out;
-    out.sort((a, b) => a - b);
-    let w = 1;
-    for (let r = 1; r < out.length; r++) if (out[r] !== out[w - 1]) out[w++] = out[r] as number;
+    // Insertion sort without duplicates: the lists are short.
+    let w = 0;
+    for (let r = 0; r < out.length; r++) {
+      const v = out[r] as number;
+      let j = w - 1;
+      while (j >= 0 && (out[j] as number) > v) j--;
+      if (j >= 0 && out[j] === v) continue;
+      for (let m = w; m > j + 1; m--) out[m] = out[m - 1] as number;
+      out[j + 1] = v;
+      w++;
+    }
     out.length = w;
     return out;
   }
 
-  /** Adds the pairs of one table slot whose whole find text is at `k`. */
-  private collect(list: number[] | undefined, lower: string, k: number, after: number, out: number[]): void {
+  /** Adds the pairs of one table slot whose whole find text is at `k` (a unit-by-unit compare, inlined). */
+  private collect(
+    list: number[] | undefined,
+    text: string,
+    k: number,
+    after: number,
+    lowered: boolean,
+    out: number[],
+  ): void {
     if (!list) return;
     // Checking the whole find text here spares apply an indexOf over the text for each near miss.
-    for (const i of list)
-      if (i > after && lower.startsWith((this.pairs[i] as Pair).findLower, k)) out.push(i);
+    for (let x = 0; x < list.length; x++) {
+      const i = list[x] as number;
+      if (i <= after) continue;
+      const find = (this.pairs[i] as Pair).findLower;
+      const n = find.length;
+      if (k + n > text.length) continue;
+      let j = 0;
+      if (lowered) while (j < n && text.charCodeAt(k + j) === find.charCodeAt(j)) j++;
+      else while (j < n && lowerAscii(text.charCodeAt(k + j)) === find.charCodeAt(j)) j++;
+      if (j === n) out.push(i);
+    }
   }
 
   apply(text: string): string {
     let result = ` ${text} `;
+    // Most texts are ASCII and contain no find text: then they are never lower-cased as a whole.
+    let cands = this.candidates(result, -1, false);
+    if (cands !== null && cands.length === 0) return jtrim(collapseSpaces(result));
     let lower = result.toLowerCase();
-    let cands = this.candidates(lower, -1);
+    cands ??= this.candidates(lower, -1, true) as number[];
     for (let c = 0; c < cands.length; c++) {
       const idx = cands[c] as number;
       const p = this.pairs[idx] as Pair;
@@ -138,11 +176,16 @@ export class Substituter {
         result = out + result.slice(from);
       }
       lower = result.toLowerCase();
-      cands = this.candidates(lower, idx);
+      cands = this.candidates(lower, idx, true) as number[];
       c = -1;
     }
     return jtrim(collapseSpaces(result));
   }
+}
+
+/** An ASCII upper-case letter's lower-case code; any other code unchanged. */
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 /** A 32-bit hash of the one to three UTF-16 units at `at`. */
