@@ -35,14 +35,19 @@ function parseReplacement(rep: string): string[] | null {
 export class Substituter {
   private readonly pairs: Pair[];
   /**
-   * Pair indices by a hash of the first one, two or three characters of their (lower-cased) find text,
+   * Pair indices by a hash of the first one to four characters of their (lower-cased) find text,
    * so that only pairs whose start occurs in the text are tried: most of a bot's hundreds of pairs never
    * apply. Open hash tables (an array indexed by the masked hash) are several times cheaper per lookup
    * than a Map, and this lookup runs at every position of every text; a slot shared by several prefixes
    * only adds near misses, which the full comparison below drops.
    */
-  private readonly tables: Array<Array<number[] | undefined> | undefined> = [undefined, undefined, undefined];
-  private readonly masks = [0, 0, 0];
+  private readonly tables: Array<Array<number[] | undefined> | undefined> = [
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ];
+  private readonly masks = [0, 0, 0, 0];
   /**
    * Which lower-cased ASCII units start a find text (the last slot stands for every non-ASCII unit): most
    * positions of a text (letters) start none, so the scan below skips them with one array read.
@@ -53,9 +58,9 @@ export class Substituter {
     this.pairs = pairs
       .filter(([find]) => find.length > 0)
       .map(([find, rep]) => ({ find, findLower: find.toLowerCase(), parts: parseReplacement(rep) }));
-    const counts = [0, 0, 0];
+    const counts = [0, 0, 0, 0];
     for (const p of this.pairs) {
-      const n = Math.min(3, p.findLower.length) - 1;
+      const n = Math.min(4, p.findLower.length) - 1;
       counts[n] = (counts[n] as number) + 1;
     }
     counts.forEach((count, n) => {
@@ -68,7 +73,7 @@ export class Substituter {
     this.pairs.forEach((p, i) => {
       const c0 = p.findLower.charCodeAt(0);
       this.starts[Math.min(c0, 128)] = 1;
-      const n = Math.min(3, p.findLower.length);
+      const n = Math.min(4, p.findLower.length);
       const table = this.tables[n - 1] as Array<number[] | undefined>;
       const slot = prefixHash(p.findLower, 0, n) & (this.masks[n - 1] as number);
       const list = table[slot];
@@ -84,8 +89,8 @@ export class Substituter {
   private candidates(text: string, after: number, lowered: boolean): number[] | null {
     const out: number[] = [];
     const starts = this.starts;
-    const [t1, t2, t3] = this.tables;
-    const [m1, m2, m3] = this.masks as [number, number, number];
+    const [t1, t2, t3, t4] = this.tables;
+    const [m1, m2, m3, m4] = this.masks as [number, number, number, number];
     const len = text.length;
     for (let k = 0; k < len; k++) {
       let c = text.charCodeAt(k);
@@ -94,16 +99,20 @@ export class Substituter {
         c = lowerAscii(c);
       }
       if (starts[Math.min(c, 128)] === 0) continue;
-      // The same hashes as prefixHash, for one, two and three units at k.
+      // The same hashes as prefixHash, for one to four units at k.
       if (t1) this.collect(t1[c & m1], text, k, after, lowered, out);
       if (k + 1 >= len) break;
       const c1 = text.charCodeAt(k + 1);
       const h2 = (Math.imul(c, 31) + (lowered ? c1 : lowerAscii(c1))) | 0;
       if (t2) this.collect(t2[h2 & m2], text, k, after, lowered, out);
-      if (t3 && k + 2 < len) {
-        const c2 = text.charCodeAt(k + 2);
-        const h3 = (Math.imul(h2, 31) + (lowered ? c2 : lowerAscii(c2))) | 0;
-        this.collect(t3[h3 & m3], text, k, after, lowered, out);
+      if (k + 2 >= len) continue;
+      const c2 = text.charCodeAt(k + 2);
+      const h3 = (Math.imul(h2, 31) + (lowered ? c2 : lowerAscii(c2))) | 0;
+      if (t3) this.collect(t3[h3 & m3], text, k, after, lowered, out);
+      if (t4 && k + 3 < len) {
+        const c3 = text.charCodeAt(k + 3);
+        const h4 = (Math.imul(h3, 31) + (lowered ? c3 : lowerAscii(c3))) | 0;
+        this.collect(t4[h4 & m4], text, k, after, lowered, out);
       }
     }
     if (out.length < 2) return out;
@@ -188,11 +197,12 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-/** A 32-bit hash of the one to three UTF-16 units at `at`. */
+/** A 32-bit hash of the one to four UTF-16 units at `at`. */
 function prefixHash(s: string, at: number, n: number): number {
   let h = s.charCodeAt(at);
   if (n > 1) h = (Math.imul(h, 31) + s.charCodeAt(at + 1)) | 0;
   if (n > 2) h = (Math.imul(h, 31) + s.charCodeAt(at + 2)) | 0;
+  if (n > 3) h = (Math.imul(h, 31) + s.charCodeAt(at + 3)) | 0;
   return h;
 }
 
