@@ -32,6 +32,9 @@ function parseReplacement(rep: string): string[] | null {
   return parts;
 }
 
+const MEMO_MAX_LENGTH = 256;
+const MEMO_MAX_ENTRIES = 4096;
+
 export class Substituter {
   private readonly pairs: Pair[];
   /**
@@ -155,7 +158,24 @@ export class Substituter {
     }
   }
 
+  /**
+   * Results for recent short texts: a bot's srai chains substitute the same texts over and over (a Substituter
+   * is immutable, so a result never goes stale). Bounded: emptied when full.
+   */
+  private readonly memo = new Map<string, string>();
+
   apply(text: string): string {
+    if (text.length > MEMO_MAX_LENGTH) return this.substitute(text);
+    let r = this.memo.get(text);
+    if (r === undefined) {
+      r = this.substitute(text);
+      if (this.memo.size >= MEMO_MAX_ENTRIES) this.memo.clear();
+      this.memo.set(text, r);
+    }
+    return r;
+  }
+
+  private substitute(text: string): string {
     let result = ` ${text} `;
     // Most texts are ASCII and contain no find text: then they are never lower-cased as a whole.
     let cands = this.candidates(result, -1, false);
