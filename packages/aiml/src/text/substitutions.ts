@@ -165,7 +165,8 @@ export class Substituter {
   private readonly memo = new Map<string, string>();
 
   apply(text: string): string {
-    if (text.length > MEMO_MAX_LENGTH) return this.substitute(text);
+    // Without pairs a text costs less to substitute than to remember (memo entries outlive young GCs).
+    if (text.length > MEMO_MAX_LENGTH || this.pairs.length === 0) return this.substitute(text);
     let r = this.memo.get(text);
     if (r === undefined) {
       r = this.substitute(text);
