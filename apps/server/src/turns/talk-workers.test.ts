@@ -90,6 +90,59 @@ describe("talk on worker threads", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it("fails a dead worker's pending turns and replaces the worker, which then answers", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "parley-workers-"));
+    const db = openDatabase(dataDir);
+    const bots = new BotStore(db);
+    const bot = bots.create(TEST_APP_ID, "ledger", "ledger-key", 0);
+    bots.saveFile(bot.id, "file", "ledger.aiml", Buffer.from(LEDGER), 0);
+    const verified = new BotRegistry(await loadAimlEngine(), bots, noopLogger, Date.now).verify(bot.id);
+    const runner = await WorkerTurnRunner.start({
+      workers: 1,
+      file: db.name,
+      stateCacheSize: 10,
+      logger: noopLogger,
+    });
+    const turn = (input: string) =>
+      runner.run({
+        appId: TEST_APP_ID,
+        botId: bot.id,
+        botkey: bot.botkey,
+        versionId: verified.versionId as number,
+        reload: false,
+        clientName: "ann",
+        persistent: false,
+        sessionId: 1,
+        input,
+        extra: false,
+        trace: false,
+        reset: false,
+        now: Date.now(),
+        sessionIdleMs: 60_000,
+      });
+    expect((await turn("add one")).responses).toEqual(["unknown one"]);
+    // The only way in from outside: the slot's thread, as a crash would end it.
+    const slot = (runner as unknown as { slots: Array<{ worker: { terminate(): Promise<number> } }> })
+      .slots[0];
+    const pending = turn("add two");
+    await slot?.worker.terminate();
+    await expect(pending).rejects.toThrow(/talk worker/);
+    // The replacement starts on its own and reads the committed state back from SQLite.
+    await expect
+      .poll(
+        () =>
+          turn("show").then(
+            (r) => r.responses,
+            () => [],
+          ),
+        { timeout: 10_000 },
+      )
+      .toEqual([expect.stringMatching(/^unknown one( two)?$/)]);
+    await runner.close();
+    db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
   it("remembers a client across a restart, whichever worker it lands on", async () => {
     h = await startHarness({ engine: undefined, talkWorkers: 3 });
     await createCompiledBot(h, "memory");
