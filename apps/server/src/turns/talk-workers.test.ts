@@ -19,6 +19,47 @@ const LEDGER = `<?xml version="1.0" encoding="UTF-8"?><aiml version="2.0">
 <category><pattern>SHOW</pattern><template><get name="ledger"/></template></category>
 </aiml>`;
 
+/** A WorkerTurnRunner over a fresh data dir holding the compiled LEDGER bot, without HTTP. */
+async function ledgerRunner(workers: number) {
+  const dataDir = mkdtempSync(join(tmpdir(), "parley-workers-"));
+  const db = openDatabase(dataDir);
+  const bots = new BotStore(db);
+  const bot = bots.create(TEST_APP_ID, "ledger", "ledger-key", 0);
+  bots.saveFile(bot.id, "file", "ledger.aiml", Buffer.from(LEDGER), 0);
+  const { versionId } = new BotRegistry(await loadAimlEngine(), bots, noopLogger, Date.now).verify(bot.id);
+  const runner = await WorkerTurnRunner.start({
+    workers,
+    file: db.name,
+    stateCacheSize: 100,
+    logger: noopLogger,
+  });
+  return {
+    db,
+    runner,
+    turn: (clientName: string, input: string, sessionId = 1) =>
+      runner.run({
+        appId: TEST_APP_ID,
+        botId: bot.id,
+        botkey: bot.botkey,
+        versionId: versionId as number,
+        reload: false,
+        clientName,
+        persistent: false,
+        sessionId,
+        input,
+        extra: false,
+        trace: false,
+        reset: false,
+        now: Date.now(),
+        sessionIdleMs: 60_000,
+      }),
+    dispose() {
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 describe("talk on worker threads", () => {
   let h: Harness | undefined;
   afterEach(async () => {
@@ -51,96 +92,37 @@ describe("talk on worker threads", () => {
   });
 
   it("answers every accepted turn before close, and they are all on disk after it", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "parley-workers-"));
-    const db = openDatabase(dataDir);
-    const bots = new BotStore(db);
-    const bot = bots.create(TEST_APP_ID, "ledger", "ledger-key", 0);
-    bots.saveFile(bot.id, "file", "ledger.aiml", Buffer.from(LEDGER), 0);
-    const verified = new BotRegistry(await loadAimlEngine(), bots, noopLogger, Date.now).verify(bot.id);
-    const runner = await WorkerTurnRunner.start({
-      workers: 2,
-      file: db.name,
-      stateCacheSize: 100,
-      logger: noopLogger,
-    });
+    const ledger = await ledgerRunner(2);
     const turns = Array.from({ length: 40 }, (_, i) =>
-      runner.run({
-        appId: TEST_APP_ID,
-        botId: bot.id,
-        botkey: bot.botkey,
-        versionId: verified.versionId as number,
-        reload: false,
-        clientName: `closing${i % 8}`,
-        persistent: false,
-        sessionId: i + 1,
-        input: `add entry${i}`,
-        extra: false,
-        trace: false,
-        reset: false,
-        now: Date.now(),
-        sessionIdleMs: 60_000,
-      }),
+      ledger.turn(`closing${i % 8}`, `add entry${i}`, i + 1),
     );
-    await runner.close();
+    await ledger.runner.close();
     const answers = await Promise.all(turns);
     expect(answers.map((answer) => answer.responses.length)).toEqual(turns.map(() => 1));
-    const logged = db.prepare("SELECT count(*) AS n FROM conversation_log").get() as { n: number };
+    const logged = ledger.db.prepare("SELECT count(*) AS n FROM conversation_log").get() as { n: number };
     expect(logged.n).toBe(40);
-    db.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    ledger.dispose();
   });
 
   it("fails a dead worker's pending turns and replaces the worker, which then answers", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "parley-workers-"));
-    const db = openDatabase(dataDir);
-    const bots = new BotStore(db);
-    const bot = bots.create(TEST_APP_ID, "ledger", "ledger-key", 0);
-    bots.saveFile(bot.id, "file", "ledger.aiml", Buffer.from(LEDGER), 0);
-    const verified = new BotRegistry(await loadAimlEngine(), bots, noopLogger, Date.now).verify(bot.id);
-    const runner = await WorkerTurnRunner.start({
-      workers: 1,
-      file: db.name,
-      stateCacheSize: 10,
-      logger: noopLogger,
-    });
-    const turn = (input: string) =>
-      runner.run({
-        appId: TEST_APP_ID,
-        botId: bot.id,
-        botkey: bot.botkey,
-        versionId: verified.versionId as number,
-        reload: false,
-        clientName: "ann",
-        persistent: false,
-        sessionId: 1,
-        input,
-        extra: false,
-        trace: false,
-        reset: false,
-        now: Date.now(),
-        sessionIdleMs: 60_000,
-      });
-    expect((await turn("add one")).responses).toEqual(["unknown one"]);
+    const ledger = await ledgerRunner(1);
+    expect((await ledger.turn("ann", "add one")).responses).toEqual(["unknown one"]);
     // The only way in from outside: the slot's thread, as a crash would end it.
-    const slot = (runner as unknown as { slots: Array<{ worker: { terminate(): Promise<number> } }> })
-      .slots[0];
-    const pending = turn("add two");
-    await slot?.worker.terminate();
+    const { slots } = ledger.runner as unknown as {
+      slots: Array<{ worker: { terminate(): Promise<number> } }>;
+    };
+    const pending = ledger.turn("ann", "add two");
+    await slots[0]?.worker.terminate();
     await expect(pending).rejects.toThrow(/talk worker/);
     // The replacement starts on its own and reads the committed state back from SQLite.
-    await expect
-      .poll(
-        () =>
-          turn("show").then(
-            (r) => r.responses,
-            () => [],
-          ),
-        { timeout: 10_000 },
-      )
-      .toEqual([expect.stringMatching(/^unknown one( two)?$/)]);
-    await runner.close();
-    db.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    const shown = () =>
+      ledger.turn("ann", "show").then(
+        (reply) => reply.responses,
+        () => [],
+      );
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([expect.stringMatching(/^unknown one( two)?$/)]);
+    await ledger.runner.close();
+    ledger.dispose();
   });
 
   it("remembers a client across a restart, whichever worker it lands on", async () => {
