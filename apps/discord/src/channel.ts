@@ -1,6 +1,6 @@
 // Wiring: discord.js client events -> inbound decisions -> gateway; gateway replies -> render -> transport.
 import type { Address, Channel, GatewayPort, Inbound, Logger, Reply } from "@parley/core";
-import { noopLogger } from "@parley/core";
+import { noopLogger, SerialLanes } from "@parley/core";
 import {
   Client,
   Events,
@@ -17,7 +17,6 @@ import { renderReply } from "./render/compose.js";
 import { PostbackCodec } from "./render/postbacks.js";
 import { inviteUrl, MESSAGE_CONTENT_HINT } from "./setup-hints.js";
 import { deliver, sendTyping } from "./transport/sender.js";
-import { ChannelLanes } from "./transport/serial.js";
 import { TypingIndicator } from "./transport/typing.js";
 
 export interface DiscordChannelOptions {
@@ -48,7 +47,8 @@ export class DiscordChannel implements Channel {
   private accepting = false;
   private readonly logger: Logger;
   private readonly codec = new PostbackCodec();
-  private readonly lanes = new ChannelLanes();
+  /** Sends to one Discord channel go out in order; discord.js's REST queue handles rate limits below. */
+  private readonly lanes = new SerialLanes();
   private readonly handlers = new Set<Promise<void>>();
   private readonly typingIndicator: TypingIndicator;
 

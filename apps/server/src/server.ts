@@ -1,6 +1,7 @@
 // createServer / startServer: the programmatic API behind `parley server` and `parley start`.
 
 import { availableParallelism } from "node:os";
+import { SerialLanes } from "@parley/core";
 import type { FastifyInstance } from "fastify";
 import { defaultLogger } from "./config/default-logger.js";
 import {
@@ -17,7 +18,6 @@ import { AppAuth } from "./http/auth.js";
 import { buildApp } from "./http/build-app.js";
 import { BotAdmin } from "./runtime/bot-admin.js";
 import { BotRegistry } from "./runtime/bot-registry.js";
-import { KeyedMutex } from "./runtime/keyed-mutex.js";
 import { MinuteRateLimiter } from "./runtime/rate-limiter.js";
 import { StateCache } from "./runtime/state-cache.js";
 import { TalkService } from "./runtime/talk-service.js";
@@ -87,7 +87,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
             conversations,
             writer: new TurnWriter(conversations),
             states: new StateCache(stateCacheSize),
-            mutex: new KeyedMutex(),
+            lanes: new SerialLanes(),
           });
   } catch (error) {
     await checkpointer.stop();

@@ -1,7 +1,7 @@
 // Runs turns in this thread: restore the client's state, answer, persist everything in one transaction.
+import type { SerialLanes } from "@parley/core";
 import type { ClientState, EngineBot } from "../engine/contract.js";
 import type { BotRegistry, VerifyOutcome } from "../runtime/bot-registry.js";
-import type { KeyedMutex } from "../runtime/keyed-mutex.js";
 import { sameServerSraix } from "../runtime/sraix-bridge.js";
 import type { CachedState, StateCache } from "../runtime/state-cache.js";
 import { decodeState, encodeState } from "../runtime/state-codec.js";
@@ -16,7 +16,8 @@ export interface LocalTurnRunnerDeps {
   conversations: ConversationStore;
   writer: TurnWriter;
   states: StateCache;
-  mutex: KeyedMutex;
+  /** One lane per client: its turns run one at a time. */
+  lanes: SerialLanes;
 }
 
 export class LocalTurnRunner implements TurnRunner {
@@ -25,7 +26,7 @@ export class LocalTurnRunner implements TurnRunner {
   run(turn: TurnRequest): Promise<TurnResult> {
     const { deps } = this;
     const key = clientKey(turn);
-    return deps.mutex.run(key, async () => {
+    return deps.lanes.run(key, async () => {
       const engineBot = deps.registry.version(turn.botId, turn.versionId, turn.reload);
       const stored = this.load(key, turn, engineBot);
       const idle = stored !== undefined && turn.now - stored.lastActiveAt > turn.sessionIdleMs;
@@ -86,7 +87,7 @@ export class LocalTurnRunner implements TurnRunner {
   }
 
   async close(): Promise<void> {
-    await this.deps.mutex.idle();
+    await this.deps.lanes.idle();
   }
 
   private load(key: string, turn: TurnRequest, engineBot: EngineBot): CachedState | undefined {

@@ -2,10 +2,9 @@
 // The main thread routes every turn of a client to the same worker, so the state cache and the
 // per-client lock here see all of that client's turns.
 import { parentPort, workerData } from "node:worker_threads";
-import { type Logger, sinkLogger } from "@parley/core";
+import { type Logger, SerialLanes, sinkLogger } from "@parley/core";
 import { loadAimlEngine } from "../engine/load-engine.js";
 import { BotRegistry } from "../runtime/bot-registry.js";
-import { KeyedMutex } from "../runtime/keyed-mutex.js";
 import { StateCache } from "../runtime/state-cache.js";
 import { BotStore } from "../storage/bot-store.js";
 import { CommitLock } from "../storage/commit-lock.js";
@@ -39,7 +38,7 @@ const runner = new LocalTurnRunner({
   conversations,
   writer,
   states: new StateCache(data.stateCacheSize),
-  mutex: new KeyedMutex(),
+  lanes: new SerialLanes(),
 });
 
 async function answer(id: number, work: () => unknown): Promise<void> {

@@ -1,11 +1,10 @@
 // Executes rendered Telegram calls: in order per chat, resending once after a 429's retry_after.
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Button, Logger } from "@parley/core";
+import { type Button, type Logger, SerialLanes } from "@parley/core";
 import type { Telegram } from "telegraf";
 import { redactToken, TelegramSendError } from "../errors.js";
 import type { Outgoing } from "../render/outgoing.js";
 import { callWithFloodRetry } from "./retry-after.js";
-import { SerialLanes } from "./serial-lanes.js";
 
 export interface Destination {
   chatId: string;
@@ -28,6 +27,7 @@ export interface SenderOptions {
 }
 
 export class TelegramSender {
+  /** A chat's messages go out strictly in order, different chats in parallel. */
   private readonly lanes = new SerialLanes();
   private readonly wait: (ms: number) => Promise<void>;
 
@@ -53,7 +53,7 @@ export class TelegramSender {
   }
 
   drain(): Promise<void> {
-    return this.lanes.drain();
+    return this.lanes.idle();
   }
 
   private async sendInOrder(to: Destination, calls: readonly Outgoing[]): Promise<void> {

@@ -1,5 +1,6 @@
-// Runs tasks one at a time per key (FIFO) while different keys run independently.
-export class KeyedMutex {
+// One FIFO lane per key: a key's tasks run one after another in arrival order, different keys in
+// parallel. A failed task does not block its lane. Idle keys cost nothing.
+export class SerialLanes {
   private readonly tails = new Map<string, Promise<unknown>>();
 
   async run<T>(key: string, task: () => T | Promise<T>): Promise<T> {
@@ -10,7 +11,7 @@ export class KeyedMutex {
     try {
       return await result;
     } finally {
-      // Drop the chain once nothing is queued behind this task, so idle keys cost nothing.
+      // Drop the chain once nothing is queued behind this task.
       if (this.tails.get(key) === tail) this.tails.delete(key);
     }
   }
@@ -20,7 +21,8 @@ export class KeyedMutex {
     while (this.tails.size > 0) await Promise.all(this.tails.values());
   }
 
-  get pendingKeys(): number {
+  /** Keys with a task running or queued. */
+  get activeKeys(): number {
     return this.tails.size;
   }
 }

@@ -1,0 +1,1 @@
+export { SerialLanes } from "./serial-lanes.js";
