@@ -1,3 +1,4 @@
+export * from "./collections/index.js";
 export * from "./concurrency/index.js";
 export * from "./config/index.js";
 export * from "./errors/index.js";

@@ -1,5 +1,6 @@
 // Recently active clients' states, kept parsed in memory so a busy conversation skips the SQLite read
 // and JSON parse. SQLite stays the source of truth: every turn is still written before the reply.
+import { BoundedMap } from "@parley/core";
 import type { ClientState } from "../engine/contract.js";
 
 export interface CachedState {
@@ -7,32 +8,9 @@ export interface CachedState {
   lastActiveAt: number;
 }
 
-export class StateCache {
-  private readonly entries = new Map<string, CachedState>();
-
-  constructor(private readonly capacity: number) {}
-
-  get(key: string): CachedState | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      // Re-insert to mark as most recently used (Map keeps insertion order).
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    }
-    return entry;
-  }
-
-  set(key: string, entry: CachedState): void {
-    if (this.capacity <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-  }
-
-  delete(key: string): void {
-    this.entries.delete(key);
+/** Least recently used states go first; a capacity of 0 disables the cache. */
+export class StateCache extends BoundedMap<string, CachedState> {
+  constructor(capacity: number) {
+    super(capacity, { refreshOnRead: true });
   }
 }

@@ -1,6 +1,5 @@
 // A reply keyboard sends the label the person tapped; this maps it back to the bot's postback.
-import type { Button } from "@parley/core";
-import { BoundedMap } from "./bounded-map.js";
+import { BoundedMap, type Button } from "@parley/core";
 
 export class PendingQuickReplies {
   private readonly byPerson = new BoundedMap<string, Map<string, string>>(10_000);
