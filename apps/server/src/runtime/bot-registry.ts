@@ -61,16 +61,8 @@ export class BotRegistry {
     return result.bot;
   }
 
-  /** Compiles every serving version now, so the first talk after a restart does not wait for it. */
-  warm(rows: BotRow[]): number {
-    return this.warmVersions(
-      rows.flatMap((row) =>
-        row.good_version_id === null ? [] : [{ botId: row.id, versionId: row.good_version_id }],
-      ),
-    );
-  }
-
-  warmVersions(versions: Array<{ botId: number; versionId: number }>): number {
+  /** Compiles the serving versions now, so the first talk after a restart does not wait for them. */
+  warm(versions: Array<{ botId: number; versionId: number }>): number {
     let warmed = 0;
     for (const { botId, versionId } of versions) {
       try {

@@ -8,9 +8,9 @@ type WithPredicates = { version?: unknown; predicates?: Record<string, string>; 
 const defaultsCache = new WeakMap<EngineBot, Record<string, string>>();
 
 /**
- * JSON of a learned-categories array, extended as it grows. Like the interpreter's own learned-graph
- * cache, this relies on the array being append-only while it is the same array (forgetting builds a
- * new one).
+ * JSON of a learned-categories array as last stored, extended as it grows. Like the interpreter's own
+ * learned-graph cache, this relies on the array being append-only while it is the same array
+ * (forgetting builds a new one). An array whose length still matches needs no rewrite.
  */
 const learnedJson = new WeakMap<unknown[], { count: number; json: string }>();
 
@@ -25,7 +25,6 @@ function defaultsOf(bot: EngineBot): Record<string, string> {
 
 function encodeLearned(learned: unknown[]): string {
   const memo = learnedJson.get(learned);
-  if (memo && memo.count === learned.length) return memo.json;
   let json: string;
   if (memo && memo.count < learned.length && memo.count > 0) {
     const added = JSON.stringify(learned.slice(memo.count));
@@ -42,9 +41,6 @@ export interface EncodedState {
   state: string;
   learned?: string;
 }
-
-/** Learned-category arrays whose current length is already stored (they only grow while the same array). */
-const storedLearned = new WeakMap<unknown[], number>();
 
 /**
  * Learned categories live in their own row, written only when they change: for a bot that uses
@@ -64,10 +60,7 @@ export function encodeState(bot: EngineBot, state: ClientState): EncodedState {
   const encoded: EncodedState = {
     state: JSON.stringify({ ...typed, predicates: changed, learned: undefined }),
   };
-  if (storedLearned.get(learned) !== learned.length) {
-    encoded.learned = encodeLearned(learned);
-    storedLearned.set(learned, learned.length);
-  }
+  if (learnedJson.get(learned)?.count !== learned.length) encoded.learned = encodeLearned(learned);
   return encoded;
 }
 
@@ -81,7 +74,7 @@ export function decodeState(bot: EngineBot, stored: string, learned?: string | n
     const categories = JSON.parse(learned) as unknown[];
     state.learned = categories;
     // Just read from SQLite: nothing to rewrite until it grows.
-    storedLearned.set(categories, categories.length);
+    learnedJson.set(categories, { count: categories.length, json: learned });
   }
   return state;
 }

@@ -100,12 +100,8 @@ export class BotStore {
     return row;
   }
 
-  /** For writes made through another connection (a talk worker's verify). */
+  /** After every write here, and after writes made through another connection (a talk worker's verify). */
   forgetCachedRows(): void {
-    this.invalidate();
-  }
-
-  private invalidate(): void {
     this.rowsByName.clear();
     this.rowsByKey.clear();
   }
@@ -120,7 +116,7 @@ export class BotStore {
 
   create(appId: string, name: string, botkey: string, now: number): BotRow {
     this.insert.run(appId, name, botkey, now);
-    this.invalidate();
+    this.forgetCachedRows();
     const row = this.find(appId, name);
     if (!row) throw new Error("bot vanished right after insert");
     return row;
@@ -128,7 +124,7 @@ export class BotStore {
 
   delete(botId: number): void {
     this.remove.run(botId);
-    this.invalidate();
+    this.forgetCachedRows();
   }
 
   files(botId: number): FileRow[] {
@@ -154,7 +150,7 @@ export class BotStore {
 
   /** Records a successful compilation and makes it the serving version. */
   saveGoodVersion(botId: number, source: string, size: number, now: number): number {
-    this.invalidate();
+    this.forgetCachedRows();
     return this.db.transaction(() => {
       const id = Number(this.insertVersion.run(botId, source, size, now).lastInsertRowid);
       this.markGood.run(id, botId);
@@ -165,7 +161,7 @@ export class BotStore {
 
   markVerifyFailed(botId: number): void {
     this.markFailed.run(botId);
-    this.invalidate();
+    this.forgetCachedRows();
   }
 
   versionSourceOf(versionId: number): string | undefined {

@@ -83,7 +83,7 @@ export class LocalTurnRunner implements TurnRunner {
   }
 
   async warm(versions: Array<{ botId: number; versionId: number }>): Promise<number> {
-    return this.deps.registry.warmVersions(versions);
+    return this.deps.registry.warm(versions);
   }
 
   async close(): Promise<void> {
