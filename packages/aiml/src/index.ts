@@ -13,5 +13,6 @@ export type {
   RespondOptions,
   RespondResult,
   SraixRequest,
+  StateDelta,
   TraceEntry,
 } from "./types.js";

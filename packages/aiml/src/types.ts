@@ -134,8 +134,33 @@ export interface RespondResult {
   /** One per input sentence. */
   responses: string[];
   state: ClientState;
+  /** What this call changed in the state: `Bot.applyDelta` replays it onto the state as it was before. */
+  delta: StateDelta;
   extra?: MatchExtra[];
   trace?: TraceEntry[];
+}
+
+/**
+ * One respond() call's changes to a client state, as plain JSON, a few hundred bytes where the whole
+ * state is kilobytes: a host can store a snapshot now and then and a delta per turn in between.
+ */
+export interface StateDelta {
+  /** Predicates this call set: their values afterwards, or null for one it removed. */
+  predicates?: Record<string, string | null>;
+  /** Sentences this call added to the input history. */
+  inputs: string[];
+  /** The request, as added to the request history. */
+  request: string;
+  /** The answer, as added to the response history. */
+  response: string;
+  /** The answer's sentences: this call's entry of the that-history. */
+  that: string[];
+  /** Categories learned by this call, appended to `learned`. */
+  learned?: LearnedCategory[];
+  /** The whole learned list, when this call also removed some (`<resetlearn/>`, `<resetlearnf/>`). */
+  learnedReplaced?: LearnedCategory[];
+  /** Contacts this call added (`<addinfo>`). */
+  contacts?: Contact[];
 }
 
 export interface Bot {
@@ -145,4 +170,9 @@ export interface Bot {
   newClientState(): ClientState;
   /** Synchronous; may mutate and return the same state object. */
   respond(state: ClientState, input: string, options?: RespondOptions): RespondResult;
+  /**
+   * Replays a respond() call's delta onto the state that call started from, giving the state it left
+   * (deep-equal, JSON-identical). Mutates and returns the given state.
+   */
+  applyDelta(state: ClientState, delta: StateDelta): ClientState;
 }

@@ -1,8 +1,9 @@
 import type { BotData, Category } from "../compile/bot-data.js";
 import { InvalidClientStateError } from "../errors.js";
 import { Matcher } from "../match/matcher.js";
-import type { Bot, ClientState, RespondOptions, RespondResult } from "../types.js";
+import type { Bot, ClientState, RespondOptions, RespondResult, StateDelta } from "../types.js";
 import { Conversation } from "./conversation.js";
+import { applyDelta } from "./state-delta.js";
 
 export class AimlBot implements Bot {
   private vocabularySize = -1;
@@ -37,6 +38,10 @@ export class AimlBot implements Bot {
 
   respond(state: ClientState, input: string, options: RespondOptions = {}): RespondResult {
     return new Conversation(this, normalizeState(state), options).respond(String(input ?? ""));
+  }
+
+  applyDelta(state: ClientState, delta: StateDelta): ClientState {
+    return applyDelta(normalizeState(state), delta);
   }
 }
 

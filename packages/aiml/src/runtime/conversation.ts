@@ -19,6 +19,7 @@ import { formatJava, formatStrftime, intervalBetween, javaDefaultDateFormat } fr
 import { MAX_HISTORY, push, recent, recentThat, UNKNOWN } from "./history.js";
 import { learnCategory, learnedGraph } from "./learning.js";
 import { matchPath } from "./matching.js";
+import { DeltaRecorder } from "./state-delta.js";
 
 const TOO_MUCH_RECURSION = "Too much recursion in AIML";
 const TOO_MUCH_LOOPING = "Too much looping in condition";
@@ -48,12 +49,14 @@ export class Conversation {
   private readonly random: () => number;
   private readonly extras: MatchExtra[] | null;
   private readonly traces: TraceEntry[] | null;
+  private readonly recorder: DeltaRecorder;
 
   constructor(
     private readonly bot: AimlBot,
     private readonly state: ClientState,
     private readonly opts: RespondOptions,
   ) {
+    this.recorder = new DeltaRecorder(state);
     this.data = bot.data;
     this.random = opts.random ?? Math.random;
     this.extras = opts.extra ? [] : null;
@@ -71,7 +74,10 @@ export class Conversation {
       that = t[t.length - 1] || UNKNOWN;
     } else that = recentThat(state, 1, 1);
     const savedTopic = state.predicates.topic;
-    if (this.opts.topic !== undefined) state.predicates.topic = this.opts.topic;
+    if (this.opts.topic !== undefined) {
+      state.predicates.topic = this.opts.topic;
+      this.recorder.predicate("topic");
+    }
     const contextThat: string[] = [];
     const responses: string[] = [];
     for (const sentence of sentences) responses.push(this.sentence(sentence, that, contextThat));
@@ -79,10 +85,13 @@ export class Conversation {
       if (savedTopic === undefined) delete state.predicates.topic;
       else state.predicates.topic = savedTopic;
     }
+    const response = jtrim(responses.join(" "));
+    const thatEntry = contextThat.slice(-MAX_HISTORY);
     push(state.requests, request);
-    push(state.responses, jtrim(responses.join(" ")));
-    push(state.thats, contextThat.slice(-MAX_HISTORY));
-    const result: RespondResult = { responses, state };
+    push(state.responses, response);
+    push(state.thats, thatEntry);
+    const delta = this.recorder.finish(request, response, thatEntry);
+    const result: RespondResult = { responses, state, delta };
     if (this.extras) result.extra = this.extras;
     if (this.traces) result.trace = this.traces;
     return result;
@@ -99,6 +108,7 @@ export class Conversation {
       (state.inputs[n - 1] as string).toUpperCase() === upper &&
       (state.inputs[n - 2] as string).toUpperCase() === upper;
     push(state.inputs, input);
+    this.recorder.input(input);
     this.sraiCount = 0;
     let response: string;
     try {
@@ -325,7 +335,10 @@ export class Conversation {
     const name = this.attr(el, "name", f);
     const v = this.attr(el, "var", f);
     const value = jtrim(oneLine(jtrim(this.evalList(el.body, f))));
-    if (name !== null) this.state.predicates[name] = name === "topic" && value.length === 0 ? UNKNOWN : value;
+    if (name !== null) {
+      this.state.predicates[name] = name === "topic" && value.length === 0 ? UNKNOWN : value;
+      this.recorder.predicate(name);
+    }
     if (v !== null) f.vars[v] = value;
     if (name !== null && this.data.pronouns.has(name)) return name;
     return value;
