@@ -1,4 +1,4 @@
-export { compileBot } from "./compile/compile-bot.js";
+export { compileBot, compileBotInSlices } from "./compile/compile-bot.js";
 export { InvalidClientStateError } from "./errors.js";
 export type {
   Bot,

@@ -11,13 +11,39 @@ import { AimlBot } from "../runtime/aiml-bot.js";
 import { SentenceSplitter } from "../text/sentences.js";
 import { Substituter } from "../text/substitutions.js";
 import type { BotSource, CompileOptions, CompileResult, Diagnostic } from "../types.js";
-import { makeLocator } from "../xml/parse-xml.js";
+import { makeLocator, runSteps } from "../xml/parse-xml.js";
 import { type BotData, type Category, PROGRAM_NAME } from "./bot-data.js";
 import { loadAimlFile, type RawCategory } from "./load-aiml.js";
 import { pathTokens } from "./pattern.js";
 
 /** Compiles a bot from Pandorabots-format sources. Never throws on bad input: problems become diagnostics. */
 export function compileBot(source: BotSource, options: CompileOptions = {}): CompileResult {
+  return runSteps(compileSteps(source, options));
+}
+
+/**
+ * compileBot in slices of about `sliceMs` of work, yielding to the event loop between them, so a host
+ * that compiles a large bot on a thread that also serves requests keeps serving them meanwhile.
+ */
+export async function compileBotInSlices(
+  source: BotSource,
+  options: CompileOptions = {},
+  sliceMs = 4,
+): Promise<CompileResult> {
+  const steps = compileSteps(source, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The compile, pausing between chunks of AIML text. */
+function* compileSteps(source: BotSource, options: CompileOptions): Generator<void, CompileResult> {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const files: unknown = source?.aiml;
@@ -30,7 +56,7 @@ export function compileBot(source: BotSource, options: CompileOptions = {}): Com
     return { bot: null, errors, warnings };
   }
   try {
-    const bot = build(source, options, errors, warnings);
+    const bot = yield* build(source, options, errors, warnings);
     return { bot: errors.length > 0 ? null : bot, errors, warnings };
   } catch (err) {
     errors.push({
@@ -59,12 +85,12 @@ function pairs(v: unknown, what: string, errors: Diagnostic[]): Array<[string, s
   return v.map((p) => [String(p[0]), String(p[1])]);
 }
 
-function build(
+function* build(
   source: BotSource,
   options: CompileOptions,
   errors: Diagnostic[],
   warnings: Diagnostic[],
-): AimlBot {
+): Generator<void, AimlBot> {
   const properties = new Map(pairs(source.properties, "properties", errors));
   const property = (name: string): string | undefined =>
     properties.get(name) ?? properties.get(name.toLowerCase());
@@ -129,7 +155,7 @@ function build(
     names.add(file.name);
     const content = String(file.content ?? "");
     const locate = makeLocator(content);
-    loadAimlFile(
+    yield* loadAimlFile(
       file.name,
       content,
       sink,

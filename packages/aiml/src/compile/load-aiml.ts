@@ -4,7 +4,7 @@ import {
   escapeText,
   innerXml,
   makeLocator,
-  parseXml,
+  parseXmlSteps,
   type XElement,
   XmlSyntaxError,
 } from "../xml/parse-xml.js";
@@ -35,15 +35,16 @@ function patternText(el: XElement): string {
 
 /**
  * Parses one AIML file and hands each category to `onCategory` as soon as it closes (its DOM is then
- * dropped). Problems go to the sink with file, line and column.
+ * dropped). Problems go to the sink with file, line and column. A generator: it pauses between chunks
+ * of the file (see parseXmlSteps).
  */
-export function loadAimlFile(
+export function* loadAimlFile(
   file: string,
   content: string,
   sink: Sink,
   onCategory: (c: RawCategory) => void,
   locate = makeLocator(content),
-): void {
+): Generator<void, void> {
   const at = (offset: number) => ({ file, ...locate(offset) });
   const warnedTags = new Set<string>();
   const onOpaqueTag = (name: string, offset: number, ancestors: readonly string[]): void => {
@@ -84,7 +85,7 @@ export function loadAimlFile(
   };
   let root: XElement;
   try {
-    root = parseXml(content, {
+    root = yield* parseXmlSteps(content, {
       opaque: (el, parent) => el.name === "template" && parent.name === "category",
       onOpaqueTag,
       onClose(el, parent, depth) {

@@ -52,11 +52,30 @@ export interface ParseOptions {
   onClose?: (el: XElement, parent: XElement, depth: number) => boolean;
 }
 
+/** Characters handed to saxes at a time by parseXmlSteps: about a millisecond of parsing. */
+const CHUNK = 16 * 1024;
+
 /**
  * Parses a whole document with saxes. DOCTYPE is refused outright so entity-expansion bombs never reach us
  * (saxes itself only knows the five predefined entities and character references).
  */
 export function parseXml(text: string, options: ParseOptions = {}): XElement {
+  return runSteps(parseXmlSteps(text, options));
+}
+
+/** Runs a generator of steps (see parseXmlSteps) to its end, in one go. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * parseXml, pausing after each chunk of text (callbacks fire as elements close), so a caller can
+ * spread a large document over several event-loop turns.
+ */
+export function* parseXmlSteps(text: string, options: ParseOptions = {}): Generator<void, XElement> {
   // Position tracking off: it roughly halves saxes' speed; offsets are enough to locate problems later.
   const parser = new SaxesParser({ xmlns: false, position: false });
   const root: XElement = { name: "#document", attrs: {}, children: [], offset: 0 };
@@ -123,7 +142,12 @@ export function parseXml(text: string, options: ParseOptions = {}): XElement {
   parser.on("text", appendText);
   parser.on("cdata", appendText);
   try {
-    parser.write(text).close();
+    for (let at = 0; at < text.length && !failure; at += CHUNK) {
+      // saxes carries a character split between two chunks (a surrogate pair, CR LF) over to the next.
+      parser.write(text.length <= CHUNK ? text : text.slice(at, at + CHUNK));
+      if (at + CHUNK < text.length) yield;
+    }
+    parser.close();
   } catch (err) {
     fail((err as Error).message);
   }
