@@ -23,6 +23,8 @@ export interface EngineRespondOptions {
 export interface EngineRespondResult {
   responses: string[];
   state: ClientState;
+  /** What the call changed (opaque JSON), for engines that can replay it with applyDelta. */
+  delta?: unknown;
   extra?: ExtraItem[];
   trace?: TraceItem[];
 }
@@ -31,6 +33,11 @@ export interface EngineBot {
   readonly size: number;
   newClientState(): ClientState;
   respond(state: ClientState, input: string, options?: EngineRespondOptions): EngineRespondResult;
+  /**
+   * Replays a respond() delta onto the state that call started from. With it the server stores a
+   * small delta per turn and a whole state now and then; without it, the whole state every turn.
+   */
+  applyDelta?(state: ClientState, delta: unknown): ClientState;
 }
 
 export interface EngineCompileResult {

@@ -6,6 +6,8 @@ import type { ClientState } from "../engine/contract.js";
 export interface CachedState {
   state: ClientState;
   lastActiveAt: number;
+  /** Turns stored as deltas since the client's last snapshot. */
+  journal: number;
 }
 
 /** Least recently used states go first; a capacity of 0 disables the cache. */

@@ -7,6 +7,21 @@ export interface ClientStateRow {
   learned: string | null;
 }
 
+/** A client's last snapshot and the turns stored after it, oldest first. */
+export interface StoredClient extends ClientStateRow {
+  journal: Array<{ delta: string; at: number }>;
+}
+
+/** How a turn stores the client's state: the whole of it, or what the turn changed. */
+export type StateWrite =
+  | {
+      kind: "snapshot";
+      state: string;
+      /** The client's learned categories, when they changed since the last snapshot. */
+      learned?: string;
+    }
+  | { kind: "delta"; seq: number; delta: string };
+
 export interface SessionRow {
   id: number;
   bot_id: number;
@@ -22,9 +37,7 @@ export interface TurnRecord {
   botId: number;
   clientName: string;
   sessionId: number;
-  state: string;
-  /** The client's learned categories, when they changed this turn. */
-  learned?: string;
+  state: StateWrite;
   input: string;
   responses: string[];
   learnf: LearnfChange[];
@@ -49,6 +62,9 @@ export class ConversationStore {
   private readonly getState;
   private readonly putState;
   private readonly putLearned;
+  private readonly getJournal;
+  private readonly putDelta;
+  private readonly clearJournal;
   private readonly getSession;
   private readonly putSession;
   private readonly insertLog;
@@ -90,6 +106,15 @@ export class ConversationStore {
       `INSERT INTO client_learned (bot_id, client_name, learned) VALUES (?, ?, ?)
        ON CONFLICT (bot_id, client_name) DO UPDATE SET learned = excluded.learned`,
     );
+    this.getJournal = db.prepare<[number, string], { delta: string; at: number }>(
+      "SELECT delta, at FROM client_journal WHERE bot_id = ? AND client_name = ? ORDER BY seq",
+    );
+    this.putDelta = db.prepare<[number, string, number, number, string]>(
+      "INSERT INTO client_journal (bot_id, client_name, seq, at, delta) VALUES (?, ?, ?, ?, ?)",
+    );
+    this.clearJournal = db.prepare<[number, string]>(
+      "DELETE FROM client_journal WHERE bot_id = ? AND client_name = ?",
+    );
     this.getSession = db.prepare<[string, number], SessionRow>(
       "SELECT id, bot_id, client_name, last_active_at FROM sessions WHERE app_id = ? AND id = ?",
     );
@@ -113,8 +138,14 @@ export class ConversationStore {
     this.recordTurns = db.transaction((turns: TurnRecord[]) => {
       const lastSession = new Map<string, number>();
       for (const turn of turns) {
-        this.putState.run(turn.botId, turn.clientName, turn.state, turn.now);
-        if (turn.learned !== undefined) this.putLearned.run(turn.botId, turn.clientName, turn.learned);
+        const write = turn.state;
+        if (write.kind === "delta") {
+          this.putDelta.run(turn.botId, turn.clientName, write.seq, turn.now, write.delta);
+        } else {
+          this.putState.run(turn.botId, turn.clientName, write.state, turn.now);
+          if (write.learned !== undefined) this.putLearned.run(turn.botId, turn.clientName, write.learned);
+          this.clearJournal.run(turn.botId, turn.clientName);
+        }
         this.putSession.run(turn.sessionId, turn.appId, turn.botId, turn.clientName, turn.now);
         this.insertLog.run(
           turn.botId,
@@ -138,20 +169,29 @@ export class ConversationStore {
    * Deletes what idleness already ended: states of clients atalk never issued, and sessions. Their
    * next turn would start fresh anyway; this only keeps the file from growing.
    */
-  deleteIdle(before: number): { states: number; sessions: number; learned: number } {
+  deleteIdle(before: number): { states: number; sessions: number; learned: number; journal: number } {
     return this.db.transaction(() => ({
+      // A snapshot's time is its own; turns since then are in the journal.
       states: this.db
         .prepare(
           `DELETE FROM client_states WHERE last_active_at < ? AND NOT EXISTS (
              SELECT 1 FROM anonymous_clients a JOIN bots b ON b.app_id = a.app_id
-             WHERE b.id = client_states.bot_id AND a.name = client_states.client_name)`,
+             WHERE b.id = client_states.bot_id AND a.name = client_states.client_name)
+           AND NOT EXISTS (SELECT 1 FROM client_journal j WHERE j.bot_id = client_states.bot_id
+             AND j.client_name = client_states.client_name AND j.at >= ?)`,
         )
-        .run(before).changes,
+        .run(before, before).changes,
       sessions: this.db.prepare("DELETE FROM sessions WHERE last_active_at < ?").run(before).changes,
       learned: this.db
         .prepare(
           `DELETE FROM client_learned WHERE NOT EXISTS (SELECT 1 FROM client_states s
              WHERE s.bot_id = client_learned.bot_id AND s.client_name = client_learned.client_name)`,
+        )
+        .run().changes,
+      journal: this.db
+        .prepare(
+          `DELETE FROM client_journal WHERE NOT EXISTS (SELECT 1 FROM client_states s
+             WHERE s.bot_id = client_journal.bot_id AND s.client_name = client_journal.client_name)`,
         )
         .run().changes,
     }))();
@@ -213,8 +253,10 @@ export class ConversationStore {
     return known;
   }
 
-  clientState(botId: number, clientName: string): ClientStateRow | undefined {
-    return this.getState.get(botId, clientName);
+  /** The client's snapshot and journal; a journal without a snapshot (never written so) is ignored. */
+  storedClient(botId: number, clientName: string): StoredClient | undefined {
+    const row = this.getState.get(botId, clientName);
+    return row && { ...row, journal: this.getJournal.all(botId, clientName) };
   }
 
   session(appId: string, id: number): SessionRow | undefined {

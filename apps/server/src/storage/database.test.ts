@@ -36,6 +36,8 @@ describe("the server's SQLite file", () => {
       n: 1,
       at: 6,
     });
+    // Version 3: turns between snapshots go to the journal.
+    expect(db.prepare("SELECT count(*) AS n FROM client_journal").get()).toEqual({ n: 0 });
     db.close();
   });
 });

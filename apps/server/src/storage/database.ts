@@ -2,7 +2,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { MIGRATE_V2, SCHEMA_V1, SCHEMA_VERSION } from "./schema.js";
+import { MIGRATE_V2, MIGRATE_V3, SCHEMA_V1, SCHEMA_VERSION } from "./schema.js";
 
 export type Db = Database.Database;
 
@@ -18,7 +18,7 @@ export function openDatabase(dataDir: string): Db {
     db.close();
     throw new Error(`The data dir was written by a newer server (schema ${current}); upgrade this server.`);
   }
-  const steps = [SCHEMA_V1, MIGRATE_V2];
+  const steps = [SCHEMA_V1, MIGRATE_V2, MIGRATE_V3];
   for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
     db.transaction(() => {
       db.exec(steps[version - 1] as string);

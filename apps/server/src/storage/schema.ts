@@ -1,5 +1,5 @@
 // The SQLite schema. Bumping SCHEMA_VERSION means adding a migration step in database.ts.
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_V1 = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -113,4 +113,20 @@ CREATE TABLE client_learned (
   learned TEXT NOT NULL,
   UNIQUE (bot_id, client_name)
 );
+`;
+
+/**
+ * Version 3. Between two whole states (snapshots in client_states), each turn stores only what it
+ * changed: one row here per turn, a few hundred bytes where a whole alice2 state is about 6 KB. A
+ * client's rows are deleted when its next snapshot is written; keyed by client, they sit together.
+ */
+export const MIGRATE_V3 = `
+CREATE TABLE client_journal (
+  bot_id INTEGER NOT NULL REFERENCES bots(id) ON DELETE CASCADE,
+  client_name TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  delta TEXT NOT NULL,
+  PRIMARY KEY (bot_id, client_name, seq)
+) WITHOUT ROWID;
 `;

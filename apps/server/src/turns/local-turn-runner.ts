@@ -4,7 +4,7 @@ import type { ClientState, EngineBot } from "../engine/contract.js";
 import type { BotRegistry, VerifyOutcome } from "../runtime/bot-registry.js";
 import { sameServerSraix } from "../runtime/sraix-bridge.js";
 import type { CachedState, StateCache } from "../runtime/state-cache.js";
-import { decodeState, encodeState } from "../runtime/state-codec.js";
+import { restoreClient, stateWrite } from "../runtime/state-journal.js";
 import type { BotStore } from "../storage/bot-store.js";
 import type { ConversationStore, LearnfChange } from "../storage/conversation-store.js";
 import type { TurnWriter } from "../storage/turn-writer.js";
@@ -48,21 +48,20 @@ export class LocalTurnRunner implements TurnRunner {
         onLearnf: (category) => learnf.push({ category }),
         onResetLearnf: () => learnf.push({ reset: true }),
       });
-      const encoded = encodeState(engineBot, result.state);
+      const { write, journal } = stateWrite(engineBot, result, fresh ? undefined : stored);
       // The client's lock is held until the commit, so its next turn reads this state.
       await deps.writer.write({
         appId: turn.appId,
         botId: turn.botId,
         clientName: turn.clientName,
         sessionId: turn.sessionId,
-        state: encoded.state,
-        learned: encoded.learned,
+        state: write,
         input: turn.input,
         responses: result.responses,
         learnf,
         now: turn.now,
       });
-      deps.states.set(key, { state: result.state, lastActiveAt: turn.now });
+      deps.states.set(key, { state: result.state, lastActiveAt: turn.now, journal });
       const reply: TurnResult = { responses: result.responses };
       if (turn.extra && result.extra) reply.extra = result.extra;
       if (turn.trace && result.trace) reply.trace = result.trace;
@@ -93,8 +92,8 @@ export class LocalTurnRunner implements TurnRunner {
   private load(key: string, turn: TurnRequest, engineBot: EngineBot): CachedState | undefined {
     const cached = this.deps.states.get(key);
     if (cached) return cached;
-    const row = this.deps.conversations.clientState(turn.botId, turn.clientName);
-    return row && { state: decodeState(engineBot, row.state, row.learned), lastActiveAt: row.last_active_at };
+    const stored = this.deps.conversations.storedClient(turn.botId, turn.clientName);
+    return stored && restoreClient(engineBot, stored);
   }
 
   /** A new conversation that still knows what this client taught the bot with learnf. */
