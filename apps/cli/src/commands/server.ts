@@ -18,7 +18,7 @@ export function registerServer(program: Command, io: Io): void {
     )
     .addHelpText(
       "after",
-      "\nAlso: PARLEY_SERVER_APP_ID (default parley), PARLEY_SERVER_USER_KEY (generated and stored on first start when unset),\nPARLEY_SERVER_TALK_PER_MINUTE, PARLEY_SERVER_MAX_ANON_CLIENTS, PARLEY_SERVER_MAX_BOTS (0 = unlimited),\nPARLEY_SERVER_TALK_WORKERS (threads that run talk turns; default one per core, at most 4; 0 = the HTTP thread),\nPARLEY_SERVER_LOG_RETENTION_DAYS (default 30; 0 keeps the conversation log for good).\n\nExample:\n  $ parley server --port 8011 --data-dir ./data\n  $ curl -X POST 'http://127.0.0.1:8011/atalk/parley/parley?user_key=KEY&input=hello'",
+      "\nAlso: PARLEY_SERVER_APP_ID (default parley), PARLEY_SERVER_USER_KEY (generated and stored on first start when unset),\nPARLEY_SERVER_TALK_PER_MINUTE, PARLEY_SERVER_MAX_ANON_CLIENTS, PARLEY_SERVER_MAX_BOTS (0 = unlimited),\nPARLEY_SERVER_TALK_WORKERS (threads that run talk turns; 0 = the HTTP thread, the default up to 2 cores; else one per core, at most 4),\nPARLEY_SERVER_LOG_RETENTION_DAYS (default 30; 0 keeps the conversation log for good).\n\nExample:\n  $ parley server --port 8011 --data-dir ./data\n  $ curl -X POST 'http://127.0.0.1:8011/atalk/parley/parley?user_key=KEY&input=hello'",
     )
     .action(async (flags: { port?: string; host?: string; dataDir?: string }) => {
       const { DEMO_BOT_NAME, serverOptionsFromEnv, startServer } = await import("@parley/server");

@@ -49,4 +49,6 @@ export interface EngineCompileResult {
 /** What the server needs from an AIML implementation. */
 export interface AimlEngine {
   compileBot(source: BotSource): EngineCompileResult;
+  /** The same compile, leaving the event loop free every few milliseconds (verify, reload). */
+  compileBotInSlices?(source: BotSource): Promise<EngineCompileResult>;
 }

@@ -3,6 +3,9 @@
 import type { AimlEngine } from "./contract.js";
 
 export async function loadAimlEngine(): Promise<AimlEngine> {
-  const { compileBot } = await import("@parley/aiml");
-  return { compileBot: (source) => compileBot(source) };
+  const { compileBot, compileBotInSlices } = await import("@parley/aiml");
+  return {
+    compileBot: (source) => compileBot(source),
+    compileBotInSlices: (source) => compileBotInSlices(source),
+  };
 }

@@ -39,6 +39,7 @@ export class BotStore {
   private readonly markFailed;
   private readonly versionSource;
   private readonly pruneVersions;
+  private readonly exists;
 
   constructor(
     private readonly db: Db,
@@ -52,6 +53,7 @@ export class BotStore {
       "INSERT INTO bots (app_id, name, botkey, created_at) VALUES (?, ?, ?, ?)",
     );
     this.remove = db.prepare<[number]>("DELETE FROM bots WHERE id = ?");
+    this.exists = db.prepare<[number], { one: number }>("SELECT 1 AS one FROM bots WHERE id = ?");
     this.filesOf = db.prepare<[number], FileRow>(
       "SELECT kind, name, content, updated_at FROM files WHERE bot_id = ? ORDER BY kind, name",
     );
@@ -149,9 +151,11 @@ export class BotStore {
   }
 
   /** Records a successful compilation and makes it the serving version. */
-  saveGoodVersion(botId: number, source: string, size: number, now: number): number {
+  /** Stores the serving version; undefined if the bot was deleted meanwhile (a compile takes a while). */
+  saveGoodVersion(botId: number, source: string, size: number, now: number): number | undefined {
     this.forgetCachedRows();
     return this.db.transaction(() => {
+      if (!this.exists.get(botId)) return undefined;
       const id = Number(this.insertVersion.run(botId, source, size, now).lastInsertRowid);
       this.markGood.run(id, botId);
       this.pruneVersions.run(botId, id);

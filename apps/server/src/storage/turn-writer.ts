@@ -1,8 +1,10 @@
 // Group commit: turns finished in the same tick are written in one SQLite transaction. Each caller
 // waits for its commit, so a reply is only sent once the client's new state is on disk.
-// A commit has a fixed cost (locks, one write per WAL frame: about 60 µs here) on top of about 30 µs
-// per turn, so under a steady stream of turns that each arrive alone, the writer waits up to
-// `windowMs` to gather a few; an idle server still commits at once, adding no latency.
+// On the HTTP thread, the turns of every request read in one event-loop turn are committed together
+// right after it (setImmediate). On a talk worker, turns arrive one message at a time, and a commit
+// has a fixed cost (locks, one write per WAL frame: about 60 µs here) on top of about 30 µs per turn,
+// so there the writer may wait up to `windowMs` while busy to gather a few; an idle server still
+// commits at once, adding no latency.
 import type { CommitLock } from "./commit-lock.js";
 import type { ConversationStore, TurnRecord } from "./conversation-store.js";
 
@@ -21,8 +23,8 @@ export class TurnWriter {
     private readonly store: ConversationStore,
     /** Shared with the other writers of the same file, when there are several (talk workers). */
     private readonly lock?: CommitLock,
-    /** Longest wait for more turns while busy (the previous commit was within twice this). */
-    private readonly windowMs = 1,
+    /** Longest wait for more turns while busy (the previous commit was within twice this); 0: none. */
+    private readonly windowMs = 0,
   ) {}
 
   write(turn: TurnRecord): Promise<void> {

@@ -1,5 +1,5 @@
 // Runs turns in this thread: restore the client's state, answer, persist everything in one transaction.
-import type { SerialLanes } from "@parley/core";
+import type { Logger, SerialLanes } from "@parley/core";
 import type { ClientState, EngineBot } from "../engine/contract.js";
 import type { BotRegistry, VerifyOutcome } from "../runtime/bot-registry.js";
 import { sameServerSraix } from "../runtime/sraix-bridge.js";
@@ -18,6 +18,7 @@ export interface LocalTurnRunnerDeps {
   states: StateCache;
   /** One lane per client: its turns run one at a time. */
   lanes: SerialLanes;
+  logger: Logger;
 }
 
 export class LocalTurnRunner implements TurnRunner {
@@ -27,7 +28,7 @@ export class LocalTurnRunner implements TurnRunner {
     const { deps } = this;
     const key = clientKey(turn);
     return deps.lanes.run(key, async () => {
-      const engineBot = deps.registry.version(turn.botId, turn.versionId, turn.reload);
+      const engineBot = await deps.registry.load(turn.botId, turn.versionId, turn.reload);
       const stored = this.load(key, turn, engineBot);
       const idle = stored !== undefined && turn.now - stored.lastActiveAt > turn.sessionIdleMs;
       // Predicates of a client atalk never issued live only through an active conversation.
@@ -74,7 +75,9 @@ export class LocalTurnRunner implements TurnRunner {
   }
 
   preload(botId: number, versionId: number): void {
-    this.deps.registry.version(botId, versionId);
+    this.deps.registry.load(botId, versionId).catch((error: unknown) => {
+      this.deps.logger.warn({ botId, err: error }, "could not preload the bot's new version");
+    });
   }
 
   forget(botId: number): void {

@@ -26,7 +26,9 @@ async function ledgerRunner(workers: number) {
   const bots = new BotStore(db);
   const bot = bots.create(TEST_APP_ID, "ledger", "ledger-key", 0);
   bots.saveFile(bot.id, "file", "ledger.aiml", Buffer.from(LEDGER), 0);
-  const { versionId } = new BotRegistry(await loadAimlEngine(), bots, noopLogger, Date.now).verify(bot.id);
+  const { versionId } = await new BotRegistry(await loadAimlEngine(), bots, noopLogger, Date.now).verify(
+    bot.id,
+  );
   const runner = await WorkerTurnRunner.start({
     workers,
     file: db.name,

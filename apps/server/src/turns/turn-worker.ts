@@ -31,7 +31,7 @@ const db = openWorkerConnection(data.file);
 const bots = new BotStore(db, { cacheRows: false });
 const conversations = new ConversationStore(db);
 const registry = new BotRegistry(await loadAimlEngine(), bots, logger, Date.now);
-const writer = new TurnWriter(conversations, new CommitLock(data.commitLock));
+const writer = new TurnWriter(conversations, new CommitLock(data.commitLock), 1);
 const runner = new LocalTurnRunner({
   registry,
   bots,
@@ -39,6 +39,7 @@ const runner = new LocalTurnRunner({
   writer,
   states: new StateCache(data.stateCacheSize),
   lanes: new SerialLanes(),
+  logger,
 });
 
 async function answer(id: number, work: () => unknown): Promise<void> {
@@ -65,11 +66,7 @@ function receive(message: ToWorker): void {
       void answer(message.id, () => runner.warm(message.versions));
       return;
     case "preload":
-      try {
-        runner.preload(message.botId, message.versionId);
-      } catch (error) {
-        logger.warn({ botId: message.botId, err: error }, "could not preload the bot's new version");
-      }
+      runner.preload(message.botId, message.versionId);
       return;
     case "forget":
       runner.forget(message.botId);
