@@ -1,9 +1,9 @@
 // Credential checks. Every failure is the same bare 401 so a caller learns nothing about which part was wrong.
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
 import { UnauthorizedError } from "./errors.js";
 
 function digest(value: string): Buffer {
-  return createHash("sha256").update(value).digest();
+  return hash("sha256", value, "buffer");
 }
 
 export class AppAuth {

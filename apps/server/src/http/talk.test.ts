@@ -36,6 +36,19 @@ describe("talk and atalk over HTTP", () => {
     expect([first.json.sessionid, second.json.sessionid]).toEqual([1, 2]);
   });
 
+  it("never issues a session id twice, across restarts", async () => {
+    await createCompiledBot(h, "membot");
+    const ids: number[] = [];
+    for (let restart = 0; restart < 3; restart++) {
+      for (let i = 0; i < 3; i++) ids.push((await call("POST", talkUrl({ input: "hello" }))).json.sessionid);
+      await h.restart();
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    // Increasing, though a restart skips the rest of the block of ids reserved before it.
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    expect(ids.slice(0, 3)).toEqual([1, 2, 3]);
+  });
+
   it("talks through the public botkey form", async () => {
     await createCompiledBot(h, "membot");
     const botkey = h.server.botkey("membot") ?? "";

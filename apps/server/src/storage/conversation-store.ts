@@ -44,15 +44,19 @@ export interface TurnRecord {
   now: number;
 }
 
+/** Session ids reserved at a time (see nextSessionId). */
+const SESSION_BLOCK = 1000;
+
 export class ConversationStore {
   private readonly ensureApp;
   private readonly sessionCounter;
   private readonly saveSessionCounter;
   /**
-   * Session ids are handed out from memory by the one connection that serves HTTP; each turn's
-   * commit moves the stored counter past its session, so a restart never reissues one.
+   * Session ids are handed out from memory by the one connection that serves HTTP, from blocks of
+   * SESSION_BLOCK reserved in SQLite before their first id is used: a restart never reissues an id
+   * (it skips what was left of the block), and commits do not rewrite the counter.
    */
-  private readonly nextSession = new Map<string, number>();
+  private readonly sessionBlocks = new Map<string, { next: number; end: number }>();
   private readonly knownAnonymous = new Set<string>();
   private readonly knownPlain = new Set<string>();
   private readonly takeAnonymous;
@@ -79,7 +83,7 @@ export class ConversationStore {
       "SELECT next_session_id AS n FROM apps WHERE app_id = ?",
     );
     this.saveSessionCounter = db.prepare<[number, string]>(
-      "UPDATE apps SET next_session_id = max(next_session_id, ? + 1) WHERE app_id = ?",
+      "UPDATE apps SET next_session_id = max(next_session_id, ?) WHERE app_id = ?",
     );
     this.takeAnonymous = db.prepare<[string], { n: number }>(
       "UPDATE apps SET next_anonymous_client = next_anonymous_client + 1 WHERE app_id = ? RETURNING next_anonymous_client - 1 AS n",
@@ -136,7 +140,6 @@ export class ConversationStore {
     );
     // One transaction per batch of turns: concurrent requests share a commit.
     this.recordTurns = db.transaction((turns: TurnRecord[]) => {
-      const lastSession = new Map<string, number>();
       for (const turn of turns) {
         const write = turn.state;
         if (write.kind === "delta") {
@@ -159,9 +162,7 @@ export class ConversationStore {
           if ("reset" in change) this.deleteLearnf.run(turn.botId, turn.clientName);
           else this.insertLearnf.run(turn.botId, turn.clientName, JSON.stringify(change.category), turn.now);
         }
-        lastSession.set(turn.appId, Math.max(lastSession.get(turn.appId) ?? 0, turn.sessionId));
       }
-      for (const [appId, id] of lastSession) this.saveSessionCounter.run(id, appId);
     });
   }
 
@@ -197,13 +198,17 @@ export class ConversationStore {
     }))();
   }
 
-  /** Deletes up to `limit` log rows older than `before`; returns how many went. */
+  /**
+   * Deletes log rows older than `before` among the `limit` oldest ones; returns how many went. Rows
+   * are appended in time order, so the oldest ids hold the oldest rows: a call reads at most `limit`
+   * rows, and fewer than `limit` deleted means the old rows are gone.
+   */
   pruneLog(before: number, limit: number): number {
     return this.db
       .prepare(
-        "DELETE FROM conversation_log WHERE id IN (SELECT id FROM conversation_log WHERE at < ? LIMIT ?)",
+        "DELETE FROM conversation_log WHERE id IN (SELECT id FROM conversation_log ORDER BY id LIMIT ?) AND at < ?",
       )
-      .run(before, limit).changes;
+      .run(limit, before).changes;
   }
 
   registerApp(appId: string): void {
@@ -211,14 +216,16 @@ export class ConversationStore {
   }
 
   nextSessionId(appId: string): number {
-    let next = this.nextSession.get(appId);
-    if (next === undefined) {
+    let block = this.sessionBlocks.get(appId);
+    if (!block || block.next >= block.end) {
       // Bots keep the app id they were created under, even if the server's app id changed since.
       this.ensureApp.run(appId);
-      next = this.sessionCounter.get(appId)?.n ?? 1;
+      const next = block?.next ?? this.sessionCounter.get(appId)?.n ?? 1;
+      block = { next, end: next + SESSION_BLOCK };
+      this.saveSessionCounter.run(block.end, appId);
+      this.sessionBlocks.set(appId, block);
     }
-    this.nextSession.set(appId, next + 1);
-    return next;
+    return block.next++;
   }
 
   anonymousClientCount(appId: string): number {

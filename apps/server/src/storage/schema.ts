@@ -119,8 +119,11 @@ CREATE TABLE client_learned (
  * Version 3. Between two whole states (snapshots in client_states), each turn stores only what it
  * changed: one row here per turn, a few hundred bytes where a whole alice2 state is about 6 KB. A
  * client's rows are deleted when its next snapshot is written; keyed by client, they sit together.
+ * The log loses its index on time: rows are appended in time order, so pruning walks them by id, and
+ * every commit wrote one page less.
  */
 export const MIGRATE_V3 = `
+DROP INDEX IF EXISTS conversation_log_at;
 CREATE TABLE client_journal (
   bot_id INTEGER NOT NULL REFERENCES bots(id) ON DELETE CASCADE,
   client_name TEXT NOT NULL,

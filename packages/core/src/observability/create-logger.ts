@@ -1,7 +1,7 @@
 // The one logger factory: pino, JSON lines (or pretty for people), secrets never written.
 import { type DestinationStream, type Level, type Logger as PinoLogger, pino } from "pino";
 import pretty from "pino-pretty";
-import { REDACTED, redactSecrets } from "./redact-secrets.js";
+import { REDACTED, secretRedactor } from "./redact-secrets.js";
 
 export type LogLevel = Level | "silent";
 export const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -70,7 +70,7 @@ export function createLogger(options: CreateLoggerOptions = {}): PinoLogger {
       base: options.base ?? {},
       redact: { paths: redactPaths(), censor: REDACTED },
       // Last line of defence: known secret values and credential query parameters in any field or message.
-      hooks: { streamWrite: (line) => redactSecrets(line, secrets) },
+      hooks: { streamWrite: secretRedactor(secrets) },
     },
     destination,
   );

@@ -13,5 +13,5 @@ export {
   safeLabel,
   type TalkOutcome,
 } from "./create-metrics.js";
-export { REDACTED, redactSecrets } from "./redact-secrets.js";
+export { REDACTED, redactSecrets, secretRedactor } from "./redact-secrets.js";
 export { type LogSinkLevel, sinkLogger } from "./sink-logger.js";

@@ -11,9 +11,20 @@ const SECRET_QUERY_PARAMS =
  * values of credential query parameters with `[REDACTED]`.
  */
 export function redactSecrets(text: string, secrets: readonly (string | undefined | null)[] = []): string {
-  let out = text;
-  for (const form of secretForms(secrets)) out = out.split(form).join(REDACTED);
-  return out.replace(SECRET_QUERY_PARAMS, (_match, name: string) => `${name}=${REDACTED}`);
+  return secretRedactor(secrets)(text);
+}
+
+/**
+ * redactSecrets for a fixed list of secrets, with their spellings worked out once: a logger calls it
+ * for every line it writes.
+ */
+export function secretRedactor(secrets: readonly (string | undefined | null)[]): (text: string) => string {
+  const forms = secretForms(secrets);
+  return (text) => {
+    let out = text;
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
+    return out.replace(SECRET_QUERY_PARAMS, (_match, name: string) => `${name}=${REDACTED}`);
+  };
 }
 
 /** Every spelling a secret may take in output, longest first so overlapping secrets mask fully. */
