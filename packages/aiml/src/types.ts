@@ -32,6 +32,11 @@ export interface CompileOptions {
   maxLoops?: number;
   /** Answer when nothing matches (Program AB: "I have no answer for that."). */
   defaultResponse?: string;
+  /**
+   * Recent matches against the bot's graph are remembered by path (a response walks it about 15 times,
+   * and srai texts repeat across inputs): this many per generation, two generations. 0 turns it off.
+   */
+  rememberedMatches?: number;
 }
 
 /** bot is null iff errors is non-empty. */

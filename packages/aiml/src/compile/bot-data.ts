@@ -24,6 +24,8 @@ export interface Limits {
   maxSraiTotal: number;
   maxLoops: number;
   defaultResponse: string;
+  /** Matches remembered per generation (see Matcher); 0 remembers none. */
+  rememberedMatches: number;
 }
 
 /** Everything a compiled bot needs at response time; immutable after compile. */

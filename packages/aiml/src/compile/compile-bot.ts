@@ -206,6 +206,7 @@ function* build(
       maxSraiTotal: options.maxSraiTotal ?? 2048,
       maxLoops: options.maxLoops ?? 100,
       defaultResponse: options.defaultResponse ?? "I have no answer for that.",
+      rememberedMatches: options.rememberedMatches ?? 4096,
     },
   };
   return new AimlBot(data);

@@ -30,6 +30,12 @@ export function compareSignatures(a: readonly number[], b: readonly number[]): n
 
 const R = 1_000_000;
 
+interface Remembered<C extends Leaf> {
+  leaf: GNode<C> | null;
+  binds: Int32Array;
+  sig: number[];
+}
+
 /**
  * Writes the pieces of s.split(" ") into `out` from index `at`; returns the index after the last one.
  * A loop of indexOf and slice costs less than split, a runtime call, on these short strings.
@@ -83,11 +89,25 @@ export class Matcher<C extends Leaf> {
   /** The shortcut binds the whole that and topic as stars on every match: joined once per tail. */
   private thatStar = "";
   private topicStar = "";
+  /** The loaded path's input and tail, upper-cased: together, the key of a remembered match. */
+  private inputUpper = "";
+  private tailUpper = "";
+  /**
+   * Recent matches against the bot's own graph (which never changes once compiled), by path: their
+   * leaf and bindings. A response walks the graph about 15 times (its srai chain), and paths repeat a
+   * lot: different inputs reduce to the same srai texts. Two generations bound the size.
+   */
+  private remembered = new Map<string, Remembered<C>>();
+  private rememberedBefore = new Map<string, Remembered<C>>();
   private readonly bind = new Int32Array(3 * MAX_STARS * 2).fill(-1);
   /** Highest star index bound per kind, +1 (so collect() only walks what was bound). */
   private readonly top = new Int32Array(3);
 
-  constructor(private nullstar: string) {}
+  constructor(
+    private nullstar: string,
+    /** Matches remembered per generation; 0 remembers none. */
+    private readonly rememberedPerGeneration = 4096,
+  ) {}
 
   setNullstar(v: string): void {
     this.nullstar = v;
@@ -120,9 +140,14 @@ export class Matcher<C extends Leaf> {
     if (inputCount > 0) {
       splitInto(i, words, start);
       // Srai inputs are mostly upper-case already: then the tokens serve as they are.
-      if (isUpperAscii(i)) for (let k = start; k < this.off; k++) up[k] = words[k] as string;
-      else splitInto(i.toUpperCase(), up, start);
-    }
+      if (isUpperAscii(i)) {
+        for (let k = start; k < this.off; k++) up[k] = words[k] as string;
+        this.inputUpper = i;
+      } else {
+        this.inputUpper = i.toUpperCase();
+        splitInto(this.inputUpper, up, start);
+      }
+    } else this.inputUpper = "";
     this.start = start;
   }
 
@@ -134,7 +159,8 @@ export class Matcher<C extends Leaf> {
     const off = this.off;
     this.len = splitInto(tail, this.words, off);
     // Upper-casing never adds or removes a space, so the upper-cased tokens line up with the originals.
-    splitInto(tail.toUpperCase(), this.upper, off);
+    this.tailUpper = tail.toUpperCase();
+    splitInto(this.tailUpper, this.upper, off);
     if (this.words.length > 2 * this.len + 64) {
       // Drop what an earlier long path left behind.
       this.words.length = this.len;
@@ -152,8 +178,11 @@ export class Matcher<C extends Leaf> {
     this.topicStart = this.thatEnd + 1;
   }
 
-  /** Matches the loaded path against `graph`. */
-  match(graph: Graphmaster<C>, withSignature = false): MatchResult<C> | null {
+  /**
+   * Matches the loaded path against `graph`. `remember`: the graph never changes, so the result may
+   * come from (and go to) the memory of recent matches.
+   */
+  match(graph: Graphmaster<C>, withSignature = false, remember = false): MatchResult<C> | null {
     // Unbind what the previous match bound: every binding lies below its kind's top.
     const bind = this.bind;
     const top = this.top;
@@ -163,10 +192,72 @@ export class Matcher<C extends Leaf> {
       top[kind] = 0;
     }
     this.sig.length = 0;
+    let key = "";
+    if (remember && this.rememberedPerGeneration > 0) {
+      key = `${this.inputUpper} ${this.tailUpper}`;
+      const known = this.recall(key);
+      if (known) return this.replay(known, withSignature);
+    }
     const leaf = this.node(graph.root, this.start, 0, 0);
+    if (key !== "") this.remember(key, leaf);
     if (!leaf?.category) return null;
     const result: MatchResult<C> = { category: leaf.category, stars: this.collect() };
     if (withSignature) result.signature = this.sig.slice().reverse();
+    return result;
+  }
+
+  private recall(key: string): Remembered<C> | undefined {
+    const known = this.remembered.get(key);
+    if (known) return known;
+    const older = this.rememberedBefore.get(key);
+    if (older) this.keep(key, older);
+    return older;
+  }
+
+  private remember(key: string, leaf: GNode<C> | null): void {
+    const top = this.top;
+    const bound = (top[0] as number) + (top[1] as number) + (top[2] as number);
+    // Bindings as [kind, index, start, end], starts and ends relative to where the input starts.
+    const binds = new Int32Array(bound * 4);
+    let n = 0;
+    for (let kind = 0; kind < 3; kind++) {
+      for (let idx = 0; idx < (top[kind] as number); idx++) {
+        const at = (kind * MAX_STARS + idx) * 2;
+        const start = this.bind[at] as number;
+        const end = this.bind[at + 1] as number;
+        binds[n++] = kind;
+        binds[n++] = idx;
+        binds[n++] = start < 0 ? start : start - this.start;
+        // A negative end counts from the end of the path (see the shortcut) and stays as it is.
+        binds[n++] = end < 0 || start < 0 ? end : end - this.start;
+      }
+    }
+    this.keep(key, { leaf, binds, sig: this.sig.slice() });
+  }
+
+  private keep(key: string, known: Remembered<C>): void {
+    if (this.remembered.size >= this.rememberedPerGeneration) {
+      this.rememberedBefore = this.remembered;
+      this.remembered = new Map();
+    }
+    this.remembered.set(key, known);
+  }
+
+  private replay(known: Remembered<C>, withSignature: boolean): MatchResult<C> | null {
+    const b = known.binds;
+    for (let n = 0; n < b.length; n += 4) {
+      const start = b[n + 2] as number;
+      const end = b[n + 3] as number;
+      const at = ((b[n] as number) * MAX_STARS + (b[n + 1] as number)) * 2;
+      this.bind[at] = start < 0 ? start : start + this.start;
+      this.bind[at + 1] = end < 0 || start < 0 ? end : end + this.start;
+      if ((b[n + 1] as number) >= (this.top[b[n] as number] as number))
+        this.top[b[n] as number] = (b[n + 1] as number) + 1;
+    }
+    const leaf = known.leaf;
+    if (!leaf?.category) return null;
+    const result: MatchResult<C> = { category: leaf.category, stars: this.collect() };
+    if (withSignature) result.signature = known.sig.slice().reverse();
     return result;
   }
 

@@ -12,7 +12,7 @@ export class AimlBot implements Bot {
   readonly matcher: Matcher<Category>;
 
   constructor(readonly data: BotData) {
-    this.matcher = new Matcher<Category>(data.nullstar);
+    this.matcher = new Matcher<Category>(data.nullstar, data.limits.rememberedMatches);
   }
 
   get size(): number {

@@ -17,8 +17,8 @@ export function matchPath(
 ): MatchResult<Category> | null {
   const matcher = bot.matcher;
   matcher.load(input, that, topic);
-  if (!learned) return matcher.match(bot.data.graph);
-  const fromBot = matcher.match(bot.data.graph, true);
+  if (!learned) return matcher.match(bot.data.graph, false, true);
+  const fromBot = matcher.match(bot.data.graph, true, true);
   const fromLearned = matcher.match(learned, true);
   if (!fromBot || !fromLearned) return fromLearned ?? fromBot;
   return compareSignatures(fromBot.signature ?? [], fromLearned.signature ?? []) < 0 ? fromBot : fromLearned;
