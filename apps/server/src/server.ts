@@ -23,8 +23,10 @@ import { StateCache } from "./runtime/state-cache.js";
 import { TalkService } from "./runtime/talk-service.js";
 import { BotStore } from "./storage/bot-store.js";
 import { startCheckpointer } from "./storage/checkpointer.js";
+import { CommitLock } from "./storage/commit-lock.js";
 import { ConversationStore } from "./storage/conversation-store.js";
 import { openDatabase } from "./storage/database.js";
+import { ThreadedTurnWriter } from "./storage/threaded-turn-writer.js";
 import { TurnWriter } from "./storage/turn-writer.js";
 import { LocalTurnRunner } from "./turns/local-turn-runner.js";
 import type { TurnRunner } from "./turns/turn.js";
@@ -70,27 +72,37 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
   }
 
   const db = openDatabase(options.dataDir);
-  const checkpointer = startCheckpointer(db, logger);
-  const bots = new BotStore(db);
-  const conversations = new ConversationStore(db);
+  // Every connection that writes (this one, the writer thread's or the talk workers') takes it.
+  const commitLock = new CommitLock();
+  const checkpointer = await startCheckpointer(db, logger, commitLock);
+  const bots = new BotStore(db, { cacheRows: true, lock: commitLock });
+  const conversations = new ConversationStore(db, commitLock);
   conversations.registerApp(appId);
   const stateCacheSize = options.stateCacheSize ?? 1000;
   const workers = options.talkWorkers ?? defaultTalkWorkers(options);
   let runner: TurnRunner;
+  let writer: ThreadedTurnWriter | undefined;
   try {
-    runner =
-      workers > 0
-        ? await WorkerTurnRunner.start({ workers, file: db.name, stateCacheSize, logger })
-        : new LocalTurnRunner({
-            registry: new BotRegistry(engine, bots, logger, clock),
-            bots,
-            conversations,
-            writer: new TurnWriter(conversations),
-            states: new StateCache(stateCacheSize),
-            lanes: new SerialLanes(),
-            logger,
-          });
+    if (workers > 0) {
+      runner = await WorkerTurnRunner.start({ workers, file: db.name, stateCacheSize, logger, commitLock });
+    } else {
+      // With a second core, commits leave the HTTP thread; on one, a thread would only add hand-offs.
+      writer =
+        availableParallelism() >= 2
+          ? await ThreadedTurnWriter.start({ file: db.name, lock: commitLock, logger })
+          : undefined;
+      runner = new LocalTurnRunner({
+        registry: new BotRegistry(engine, bots, logger, clock),
+        bots,
+        conversations,
+        writer: writer ?? new TurnWriter(conversations, commitLock),
+        states: new StateCache(stateCacheSize),
+        lanes: new SerialLanes(),
+        logger,
+      });
+    }
   } catch (error) {
+    await writer?.close();
     await checkpointer.stop();
     db.close();
     throw error;
@@ -182,6 +194,7 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
       await sweeping;
       await http.close();
       await runner.close();
+      await writer?.close();
       await checkpointer.stop();
       db.close();
     },
@@ -201,10 +214,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 }
 
-/**
- * One talk worker per core beyond the HTTP thread's, at most 4; none on a single core, where a worker
- * only adds hand-offs. A host-supplied engine cannot cross into a worker, so it always runs here.
- */
 /**
  * Talk turns stay on the HTTP thread up to two cores: measured at 3,000 alice2 req/s on 2 cores, the
  * hand-offs to workers (a thread wake-up each way, a shared commit lock, two SQLite connections

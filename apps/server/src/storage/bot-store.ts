@@ -1,5 +1,6 @@
 // Bots, their files and their compiled versions.
 import type { FileKind } from "../domain/file-kinds.js";
+import type { CommitLock } from "./commit-lock.js";
 import type { Db } from "./database.js";
 
 export interface BotRow {
@@ -43,7 +44,11 @@ export class BotStore {
 
   constructor(
     private readonly db: Db,
-    private readonly options: { cacheRows: boolean } = { cacheRows: true },
+    private readonly options: {
+      cacheRows: boolean;
+      /** Taken around every write when other connections write too (see CommitLock). */
+      lock?: CommitLock;
+    } = { cacheRows: true },
   ) {
     this.byName = db.prepare<[string, string], BotRow>("SELECT * FROM bots WHERE app_id = ? AND name = ?");
     this.byKey = db.prepare<[string], BotRow>("SELECT * FROM bots WHERE botkey = ?");
@@ -117,7 +122,7 @@ export class BotStore {
   }
 
   create(appId: string, name: string, botkey: string, now: number): BotRow {
-    this.insert.run(appId, name, botkey, now);
+    this.locked(() => this.insert.run(appId, name, botkey, now));
     this.forgetCachedRows();
     const row = this.find(appId, name);
     if (!row) throw new Error("bot vanished right after insert");
@@ -125,7 +130,7 @@ export class BotStore {
   }
 
   delete(botId: number): void {
-    this.remove.run(botId);
+    this.locked(() => this.remove.run(botId));
     this.forgetCachedRows();
   }
 
@@ -142,33 +147,38 @@ export class BotStore {
   }
 
   saveFile(botId: number, kind: FileKind, name: string, content: Buffer, now: number): void {
-    this.putFile.run(botId, kind, name, content, now);
+    this.locked(() => this.putFile.run(botId, kind, name, content, now));
   }
 
   /** Returns false when there was no such file. */
   removeFile(botId: number, kind: FileKind, name: string): boolean {
-    return this.deleteFile.run(botId, kind, name).changes > 0;
+    return this.locked(() => this.deleteFile.run(botId, kind, name).changes > 0);
   }
 
   /** Records a successful compilation and makes it the serving version. */
   /** Stores the serving version; undefined if the bot was deleted meanwhile (a compile takes a while). */
   saveGoodVersion(botId: number, source: string, size: number, now: number): number | undefined {
     this.forgetCachedRows();
-    return this.db.transaction(() => {
+    const save = this.db.transaction(() => {
       if (!this.exists.get(botId)) return undefined;
       const id = Number(this.insertVersion.run(botId, source, size, now).lastInsertRowid);
       this.markGood.run(id, botId);
       this.pruneVersions.run(botId, id);
       return id;
-    })();
+    });
+    return this.locked(save);
   }
 
   markVerifyFailed(botId: number): void {
-    this.markFailed.run(botId);
+    this.locked(() => this.markFailed.run(botId));
     this.forgetCachedRows();
   }
 
   versionSourceOf(versionId: number): string | undefined {
     return this.versionSource.get(versionId)?.source;
+  }
+
+  private locked<T>(write: () => T): T {
+    return this.options.lock ? this.options.lock.hold(write) : write();
   }
 }

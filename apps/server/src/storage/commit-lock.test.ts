@@ -23,7 +23,7 @@ import(workerData.built).then(({ CommitLock }) => {
 });
 `;
 
-describe("the talk workers' commit lock", () => {
+describe("the commit lock every writing connection takes", () => {
   it("lets one thread at a time in, so no update between threads is lost", async () => {
     const lock = new CommitLock();
     const counter = new SharedArrayBuffer(4);
@@ -42,6 +42,21 @@ describe("the talk workers' commit lock", () => {
       ),
     );
     expect(new Int32Array(counter)[0]).toBe(3 * rounds);
+  });
+
+  it("lets a write that holds it call another that takes it, then frees it once", () => {
+    const lock = new CommitLock();
+    const cell = new Int32Array(lock.buffer);
+    expect(lock.hold(() => lock.hold(() => "nested"))).toBe("nested");
+    expect(cell[0]).toBe(0);
+    expect(() =>
+      lock.hold(() =>
+        lock.hold(() => {
+          throw new Error("write failed");
+        }),
+      ),
+    ).toThrow("write failed");
+    expect(cell[0]).toBe(0);
   });
 
   it("is freed when the thread that held it dies, and only then", () => {

@@ -1,6 +1,7 @@
-// A lock the talk workers share around their commits. Two connections that write at once make one of
-// them wait in SQLite's busy handler, which sleeps in steps of 1, 2, 5... ms and stalls every client
-// of that worker; Atomics.wait instead wakes the waiter the moment the other commit ends.
+// A lock every writing connection takes around its writes (the SQLite writer thread or the talk
+// workers, and the HTTP thread's own few writes). Two connections that write at once make one of them
+// wait in SQLite's busy handler, which sleeps in steps of 1, 2, 5... ms and stalls that whole thread;
+// Atomics.wait instead wakes the waiter the moment the other commit ends.
 import { threadId } from "node:worker_threads";
 
 const FREE = 0;
@@ -15,16 +16,29 @@ export class CommitLock {
     this.cell = new Int32Array(buffer);
   }
 
+  /** How deep this thread is in hold() calls: a write that calls another keeps the one lock. */
+  private depth = 0;
+
   /** Runs `commit` while holding the lock. Commits are short (well under a millisecond each). */
   hold<T>(commit: () => T): T {
+    if (this.depth > 0) {
+      this.depth++;
+      try {
+        return commit();
+      } finally {
+        this.depth--;
+      }
+    }
     for (;;) {
       const holder = Atomics.compareExchange(this.cell, 0, FREE, this.me);
       if (holder === FREE) break;
       Atomics.wait(this.cell, 0, holder, 50);
     }
+    this.depth = 1;
     try {
       return commit();
     } finally {
+      this.depth = 0;
       Atomics.store(this.cell, 0, FREE);
       Atomics.notify(this.cell, 0, 1);
     }

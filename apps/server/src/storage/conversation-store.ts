@@ -1,4 +1,5 @@
 // Per-app counters, atalk-issued clients, client state, sessions, learnf categories and the log.
+import type { CommitLock } from "./commit-lock.js";
 import type { Db } from "./database.js";
 
 export interface ClientStateRow {
@@ -77,7 +78,11 @@ export class ConversationStore {
   private readonly deleteLearnf;
   readonly recordTurns: (turns: TurnRecord[]) => void;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** Taken around every write when other connections write too (see CommitLock). */
+    private readonly lock?: CommitLock,
+  ) {
     this.ensureApp = db.prepare<[string]>("INSERT OR IGNORE INTO apps (app_id) VALUES (?)");
     this.sessionCounter = db.prepare<[string], { n: number }>(
       "SELECT next_session_id AS n FROM apps WHERE app_id = ?",
@@ -171,31 +176,33 @@ export class ConversationStore {
    * next turn would start fresh anyway; this only keeps the file from growing.
    */
   deleteIdle(before: number): { states: number; sessions: number; learned: number; journal: number } {
-    return this.db.transaction(() => ({
-      // A snapshot's time is its own; turns since then are in the journal.
-      states: this.db
-        .prepare(
-          `DELETE FROM client_states WHERE last_active_at < ? AND NOT EXISTS (
+    return this.locked(
+      this.db.transaction(() => ({
+        // A snapshot's time is its own; turns since then are in the journal.
+        states: this.db
+          .prepare(
+            `DELETE FROM client_states WHERE last_active_at < ? AND NOT EXISTS (
              SELECT 1 FROM anonymous_clients a JOIN bots b ON b.app_id = a.app_id
              WHERE b.id = client_states.bot_id AND a.name = client_states.client_name)
            AND NOT EXISTS (SELECT 1 FROM client_journal j WHERE j.bot_id = client_states.bot_id
              AND j.client_name = client_states.client_name AND j.at >= ?)`,
-        )
-        .run(before, before).changes,
-      sessions: this.db.prepare("DELETE FROM sessions WHERE last_active_at < ?").run(before).changes,
-      learned: this.db
-        .prepare(
-          `DELETE FROM client_learned WHERE NOT EXISTS (SELECT 1 FROM client_states s
+          )
+          .run(before, before).changes,
+        sessions: this.db.prepare("DELETE FROM sessions WHERE last_active_at < ?").run(before).changes,
+        learned: this.db
+          .prepare(
+            `DELETE FROM client_learned WHERE NOT EXISTS (SELECT 1 FROM client_states s
              WHERE s.bot_id = client_learned.bot_id AND s.client_name = client_learned.client_name)`,
-        )
-        .run().changes,
-      journal: this.db
-        .prepare(
-          `DELETE FROM client_journal WHERE NOT EXISTS (SELECT 1 FROM client_states s
+          )
+          .run().changes,
+        journal: this.db
+          .prepare(
+            `DELETE FROM client_journal WHERE NOT EXISTS (SELECT 1 FROM client_states s
              WHERE s.bot_id = client_journal.bot_id AND s.client_name = client_journal.client_name)`,
-        )
-        .run().changes,
-    }))();
+          )
+          .run().changes,
+      })),
+    );
   }
 
   /**
@@ -204,25 +211,27 @@ export class ConversationStore {
    * rows, and fewer than `limit` deleted means the old rows are gone.
    */
   pruneLog(before: number, limit: number): number {
-    return this.db
-      .prepare(
-        "DELETE FROM conversation_log WHERE id IN (SELECT id FROM conversation_log ORDER BY id LIMIT ?) AND at < ?",
-      )
-      .run(limit, before).changes;
+    const prune = this.db.prepare(
+      "DELETE FROM conversation_log WHERE id IN (SELECT id FROM conversation_log ORDER BY id LIMIT ?) AND at < ?",
+    );
+    return this.locked(() => prune.run(limit, before).changes);
   }
 
   registerApp(appId: string): void {
-    this.ensureApp.run(appId);
+    this.locked(() => this.ensureApp.run(appId));
   }
 
   nextSessionId(appId: string): number {
     let block = this.sessionBlocks.get(appId);
     if (!block || block.next >= block.end) {
       // Bots keep the app id they were created under, even if the server's app id changed since.
-      this.ensureApp.run(appId);
       const next = block?.next ?? this.sessionCounter.get(appId)?.n ?? 1;
       block = { next, end: next + SESSION_BLOCK };
-      this.saveSessionCounter.run(block.end, appId);
+      const end = block.end;
+      this.locked(() => {
+        this.ensureApp.run(appId);
+        this.saveSessionCounter.run(end, appId);
+      });
       this.sessionBlocks.set(appId, block);
     }
     return block.next++;
@@ -234,7 +243,7 @@ export class ConversationStore {
 
   /** Reserves the next counter value and records the client as atalk-issued. */
   issueAnonymousClient(appId: string, nameFor: (counter: number) => string, now: number): string {
-    return this.db.transaction(() => {
+    const issue = this.db.transaction(() => {
       this.ensureApp.run(appId);
       const row = this.takeAnonymous.get(appId);
       if (!row) throw new Error(`unknown app ${appId}`);
@@ -242,7 +251,8 @@ export class ConversationStore {
       this.insertAnonymous.run(appId, name, now);
       this.knownPlain.delete(`${appId}\u0000${name}`);
       return name;
-    })();
+    });
+    return this.locked(issue);
   }
 
   isAnonymousClient(appId: string, name: string): boolean {
@@ -273,5 +283,9 @@ export class ConversationStore {
   /** Categories a client taught with learnf: they outlive its predicates. */
   learnfCategories(botId: number, clientName: string): unknown[] {
     return this.learnfOf.all(botId, clientName).map((row) => JSON.parse(row.category));
+  }
+
+  private locked<T>(write: () => T): T {
+    return this.lock ? this.lock.hold(write) : write();
   }
 }

@@ -14,7 +14,12 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-export class TurnWriter {
+/** Where a turn goes to be committed: its promise resolves once the turn is on disk. */
+export interface TurnWrites {
+  write(turn: TurnRecord): Promise<void>;
+}
+
+export class TurnWriter implements TurnWrites {
   private queue: Pending[] = [];
   private scheduled = false;
   private lastCommitAt = Number.NEGATIVE_INFINITY;

@@ -7,14 +7,14 @@ import type { CachedState, StateCache } from "../runtime/state-cache.js";
 import { restoreClient, stateWrite } from "../runtime/state-journal.js";
 import type { BotStore } from "../storage/bot-store.js";
 import type { ConversationStore, LearnfChange } from "../storage/conversation-store.js";
-import type { TurnWriter } from "../storage/turn-writer.js";
+import type { TurnWrites } from "../storage/turn-writer.js";
 import { clientKey, type TurnRequest, type TurnResult, type TurnRunner } from "./turn.js";
 
 export interface LocalTurnRunnerDeps {
   registry: BotRegistry;
   bots: BotStore;
   conversations: ConversationStore;
-  writer: TurnWriter;
+  writer: TurnWrites;
   states: StateCache;
   /** One lane per client: its turns run one at a time. */
   lanes: SerialLanes;

@@ -8,6 +8,7 @@ import { loadAimlEngine } from "../engine/load-engine.js";
 import { ApiError, PreconditionFailedError } from "../http/errors.js";
 import { BotRegistry } from "../runtime/bot-registry.js";
 import { BotStore } from "../storage/bot-store.js";
+import { CommitLock } from "../storage/commit-lock.js";
 import { openDatabase } from "../storage/database.js";
 import { createCompiledBot } from "../testing/fixtures.js";
 import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
@@ -34,6 +35,7 @@ async function ledgerRunner(workers: number) {
     file: db.name,
     stateCacheSize: 100,
     logger: noopLogger,
+    commitLock: new CommitLock(),
   });
   return {
     db,

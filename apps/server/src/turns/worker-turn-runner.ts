@@ -1,10 +1,11 @@
 // Runs turns on a few worker threads, so the interpreter and the SQLite writes leave the HTTP thread
 // and use the machine's other cores. A client's turns always go to the same worker (by a hash of its
 // key), which keeps them in order and lets that worker cache the client's state.
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Logger } from "@parley/core";
 import type { VerifyOutcome } from "../runtime/bot-registry.js";
-import { CommitLock } from "../storage/commit-lock.js";
+import type { CommitLock } from "../storage/commit-lock.js";
+import { workerWithEntry } from "../threads/worker-entry.js";
 import { Outbox } from "./outbox.js";
 import { clientKey, type TurnRequest, type TurnResult, type TurnRunner } from "./turn.js";
 import { deserializeError, type FromWorker, type ToWorker, type TurnWorkerData } from "./turn-messages.js";
@@ -12,31 +13,13 @@ import { deserializeError, type FromWorker, type ToWorker, type TurnWorkerData }
 export interface WorkerTurnRunnerOptions extends Omit<TurnWorkerData, "commitLock"> {
   workers: number;
   logger: Logger;
+  /** Shared with the HTTP thread's own writes. */
+  commitLock: CommitLock;
 }
 
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
-}
-
-/**
- * Under vitest this module is TypeScript source, which a worker thread cannot load: the worker then
- * runs the package's build (the test task builds first), and must not inherit the export condition
- * that points the workspace packages at their sources.
- */
-function workerEntry(): { url: URL; execArgv: string[] | undefined } {
-  const execArgv: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const arg = process.execArgv[i] as string;
-    if ((arg === "--conditions" || arg === "-C") && process.execArgv[i + 1] === "@parley/source") i++;
-    else if (arg !== "--conditions=@parley/source") execArgv.push(arg);
-  }
-  const url = import.meta.url.endsWith(".ts")
-    ? new URL("../../dist/turns/turn-worker.js", import.meta.url)
-    : new URL("./turn-worker.js", import.meta.url);
-  // Left unset, a worker inherits what applies to it; a list given explicitly must not hold
-  // process-wide flags (--trace-gc, --max-old-space-size...), so one is only given when it must be.
-  return { url, execArgv: execArgv.length === process.execArgv.length ? undefined : execArgv };
 }
 
 class WorkerSlot {
@@ -60,8 +43,10 @@ class WorkerSlot {
       stateCacheSize: this.options.stateCacheSize,
       commitLock: this.commitLock.buffer,
     };
-    const { url, execArgv } = workerEntry();
-    const worker = new Worker(url, { workerData: data, execArgv, name: `parley-talk-${this.index}` });
+    const worker = workerWithEntry("turns/turn-worker.js", {
+      workerData: data,
+      name: `parley-talk-${this.index}`,
+    });
     this.worker = worker;
     this.outbox = new Outbox((batch) => worker.postMessage(batch));
     this.running = true;
@@ -150,7 +135,7 @@ export class WorkerTurnRunner implements TurnRunner {
   private constructor(private readonly slots: WorkerSlot[]) {}
 
   static async start(options: WorkerTurnRunnerOptions): Promise<WorkerTurnRunner> {
-    const commitLock = new CommitLock();
+    const { commitLock } = options;
     const slots = Array.from(
       { length: options.workers },
       (_, index) => new WorkerSlot(index, options, commitLock),

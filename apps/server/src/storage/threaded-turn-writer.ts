@@ -1,0 +1,128 @@
+// Group commit on a thread of its own: the turns answered in one event-loop turn go to the writer
+// thread as one batch, and each caller's promise resolves once its turn is committed, so a reply
+// still leaves only after the client's new state is on disk.
+import type { Worker } from "node:worker_threads";
+import type { Logger } from "@parley/core";
+import { workerWithEntry } from "../threads/worker-entry.js";
+import { deserializeError } from "../turns/turn-messages.js";
+import type { CommitLock } from "./commit-lock.js";
+import type { TurnRecord } from "./conversation-store.js";
+import type { TurnWrites } from "./turn-writer.js";
+import type { FromWriter, ToWriter } from "./writer-messages.js";
+
+interface Pending {
+  turn: TurnRecord;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+export interface ThreadedTurnWriterOptions {
+  file: string;
+  lock: CommitLock;
+  logger: Logger;
+}
+
+export class ThreadedTurnWriter implements TurnWrites {
+  private worker: Worker | undefined;
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private readonly inFlight = new Map<number, Pending[]>();
+  private nextId = 1;
+  private closing = false;
+
+  private constructor(private readonly options: ThreadedTurnWriterOptions) {}
+
+  static async start(options: ThreadedTurnWriterOptions): Promise<ThreadedTurnWriter> {
+    const writer = new ThreadedTurnWriter(options);
+    await writer.startThread();
+    return writer;
+  }
+
+  write(turn: TurnRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.closing) {
+        reject(new Error("the SQLite writer is closing"));
+        return;
+      }
+      this.queue.push({ turn, resolve, reject });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    });
+  }
+
+  /** Commits what was accepted, then stops the thread. */
+  async close(): Promise<void> {
+    this.flush();
+    this.closing = true;
+    const worker = this.worker;
+    if (!worker) return;
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    while (this.inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    this.post({ type: "close" });
+    await exited;
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    // Turns wait in the queue while the thread (re)starts.
+    if (this.queue.length === 0 || !this.worker) return;
+    const batch = this.queue;
+    this.queue = [];
+    const id = this.nextId++;
+    this.inFlight.set(id, batch);
+    this.post({ type: "commit", id, turns: batch.map((pending) => pending.turn) });
+  }
+
+  private post(message: ToWriter): void {
+    this.worker?.postMessage(message);
+  }
+
+  private startThread(): Promise<void> {
+    const { lock, file, logger } = this.options;
+    const worker = workerWithEntry("storage/writer-thread.js", {
+      workerData: { file, commitLock: lock.buffer },
+      name: "parley-sqlite-writer",
+    });
+    return new Promise((resolve, reject) => {
+      let ready = false;
+      worker.on("message", (message: FromWriter) => {
+        if (message.type === "ready") {
+          ready = true;
+          this.worker = worker;
+          resolve();
+          this.flush();
+          return;
+        }
+        const error = message.type === "failed" ? deserializeError(message.error) : undefined;
+        for (const id of message.ids) {
+          const batch = this.inFlight.get(id) ?? [];
+          this.inFlight.delete(id);
+          for (const pending of batch) {
+            if (error) pending.reject(error);
+            else pending.resolve();
+          }
+        }
+      });
+      worker.on("error", (error) => {
+        if (!ready) reject(error);
+        else logger.error({ err: error }, "SQLite writer thread failed");
+      });
+      worker.on("exit", (code) => {
+        lock.releaseIfHeldBy(worker.threadId);
+        this.worker = undefined;
+        if (!ready) reject(new Error(`the SQLite writer thread exited during start-up (code ${code})`));
+        // What was sent and not confirmed may or may not be on disk: those requests fail (500).
+        const lost = new Error(`the SQLite writer thread stopped (exit code ${code}) before committing`);
+        for (const batch of this.inFlight.values()) for (const pending of batch) pending.reject(lost);
+        this.inFlight.clear();
+        if (ready && !this.closing) {
+          logger.error({ code }, "SQLite writer thread stopped unexpectedly; starting a new one");
+          this.startThread().catch((error: unknown) =>
+            logger.error({ err: error }, "could not restart the SQLite writer thread"),
+          );
+        }
+      });
+    });
+  }
+}
