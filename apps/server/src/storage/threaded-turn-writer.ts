@@ -8,7 +8,7 @@ import { deserializeError } from "../turns/turn-messages.js";
 import type { CommitLock } from "./commit-lock.js";
 import type { TurnRecord } from "./conversation-store.js";
 import type { TurnWrites } from "./turn-writer.js";
-import type { FromWriter, ToWriter } from "./writer-messages.js";
+import type { CommitBatch, FromWriter, ToWriter } from "./writer-messages.js";
 
 interface Pending {
   turn: TurnRecord;
@@ -71,7 +71,8 @@ export class ThreadedTurnWriter implements TurnWrites {
     this.queue = [];
     const id = this.nextId++;
     this.inFlight.set(id, batch);
-    this.post({ type: "commit", id, turns: batch.map((pending) => pending.turn) });
+    const commit: CommitBatch = { id, turns: batch.map((pending) => pending.turn) };
+    this.post(JSON.stringify(commit));
   }
 
   private post(message: ToWriter): void {

@@ -6,7 +6,7 @@ import { serializeError } from "../turns/turn-messages.js";
 import { CommitLock } from "./commit-lock.js";
 import { ConversationStore } from "./conversation-store.js";
 import { openWorkerConnection } from "./database.js";
-import type { FromWriter, ToWriter, WriterData } from "./writer-messages.js";
+import type { CommitBatch, FromWriter, ToWriter, WriterData } from "./writer-messages.js";
 
 const port = parentPort;
 if (!port) throw new Error("writer-thread.js runs as a worker thread of the Parley server");
@@ -16,7 +16,7 @@ const store = new ConversationStore(db);
 const lock = new CommitLock(data.commitLock);
 const post = (message: FromWriter) => port.postMessage(message);
 
-let queued: Array<Extract<ToWriter, { type: "commit" }>> = [];
+let queued: CommitBatch[] = [];
 let scheduled = false;
 
 function commit(): void {
@@ -34,8 +34,8 @@ function commit(): void {
 }
 
 port.on("message", (message: ToWriter) => {
-  if (message.type === "commit") {
-    queued.push(message);
+  if (typeof message === "string") {
+    queued.push(JSON.parse(message) as CommitBatch);
     if (!scheduled) {
       scheduled = true;
       setImmediate(commit);
