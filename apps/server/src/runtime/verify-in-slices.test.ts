@@ -1,6 +1,6 @@
 // Turns on the HTTP thread (the default up to two cores): a long compile must not stop talk.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCompiledBot } from "../testing/fixtures.js";
+import { createCompiledBot, startBigVerify } from "../testing/fixtures.js";
 import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
 
 const key = { user_key: TEST_USER_KEY };
@@ -16,19 +16,7 @@ describe("verify on the thread that answers talk", () => {
   });
 
   it("compiles in slices: health checks and other bots' talk are answered while a big bot compiles", async () => {
-    const categories = Array.from(
-      { length: 40_000 },
-      (_, i) => `<category><pattern>TOPIC${i} *</pattern><template>Answer ${i}.</template></category>`,
-    );
-    await call("PUT", h.url(`/bot/${TEST_APP_ID}/big`, key));
-    await call("PUT", h.url(`/bot/${TEST_APP_ID}/big/file/big.aiml`, key), {
-      body: `<?xml version="1.0" encoding="UTF-8"?><aiml version="2.0">${categories.join("")}</aiml>`,
-    });
-    let verifiedAt = 0;
-    const verify = call("GET", h.url(`/bot/${TEST_APP_ID}/big/verify`, key)).then((reply) => {
-      verifiedAt = performance.now();
-      return reply;
-    });
+    const verify = await startBigVerify(h, "big");
     await new Promise((resolve) => setTimeout(resolve, 20));
     const health = await call("GET", h.url("/healthz"));
     const talk = await call("POST", h.url(`/talk/${TEST_APP_ID}/memory`), {
@@ -38,8 +26,8 @@ describe("verify on the thread that answers talk", () => {
 
     expect(health.status).toBe(200);
     expect(talk.json.responses).toEqual(["Nice to meet you, Ann."]);
-    expect((await verify).status).toBe(200);
-    expect(answeredAt).toBeLessThan(verifiedAt);
+    expect((await verify.reply).status).toBe(200);
+    expect(answeredAt).toBeLessThan(verify.finishedAt());
     const bigTalk = await call("POST", h.url(`/talk/${TEST_APP_ID}/big`), {
       body: new URLSearchParams({ ...key, client_name: "ann", input: "topic7 please" }),
     });

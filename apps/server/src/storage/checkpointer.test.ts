@@ -20,9 +20,9 @@ it("starts the WAL over under a steady stream of commits, so no commit runs the 
   const checkpointer = await startCheckpointer(db, noopLogger, lock, { intervalMs: 5, restartFrames: 50 });
   // Thousands of frames, commits back to back: SQLite only starts the WAL over when a commit begins
   // on a fully copied WAL, and a pass never catches up with them by itself.
+  // A count, not a duration, so a slow machine writes just as much.
   const walFrames: number[] = [];
-  const until = performance.now() + 1500;
-  for (let i = 0; performance.now() < until; i++) {
+  for (let i = 0; i < 10_000; i++) {
     lock.hold(() => insert.run(page));
     if (i % 100 === 99) walFrames.push(statSync(`${db.name}-wal`).size / (4096 + 24));
     await new Promise((resolve) => setImmediate(resolve));
@@ -31,7 +31,6 @@ it("starts the WAL over under a steady stream of commits, so no commit runs the 
   db.close();
   rmSync(dataDir, { recursive: true, force: true });
   // Restarted again and again: never near the connection's own automatic checkpoint (4,000 frames),
-  // with many times that written.
-  expect(walFrames.length * 100).toBeGreaterThan(8000);
+  // with over twice that written.
   expect(Math.max(...walFrames)).toBeLessThan(2000);
 });

@@ -1,27 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useOneBotDatabase } from "../testing/one-bot-database.js";
 import { ConversationStore } from "./conversation-store.js";
-import { type Db, openDatabase } from "./database.js";
 
 describe("the conversation log's retention", () => {
-  let dataDir: string;
-  let db: Db;
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), "parley-log-"));
-    db = openDatabase(dataDir);
-    db.prepare(
-      "INSERT INTO bots (id, app_id, name, botkey, created_at) VALUES (1, 'app', 'bot', 'key', 0)",
-    ).run();
-  });
-  afterEach(() => {
-    db.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const database = useOneBotDatabase("parley-log-");
 
   it("prunes the oldest rows in batches, reading no more than a batch each time", () => {
-    const store = new ConversationStore(db);
+    const store = new ConversationStore(database());
     const turn = (at: number) => ({
       appId: "app",
       botId: 1,
@@ -39,7 +24,7 @@ describe("the conversation log's retention", () => {
     expect(store.pruneLog(22, 10)).toBe(10);
     expect(store.pruneLog(22, 10)).toBe(1);
     expect(store.pruneLog(22, 10)).toBe(0);
-    const left = db.prepare("SELECT input FROM conversation_log ORDER BY id").pluck().all();
+    const left = database().prepare("SELECT input FROM conversation_log ORDER BY id").pluck().all();
     expect(left).toEqual(["turn 22", "turn 23", "turn 24", "turn 25"]);
   });
 });

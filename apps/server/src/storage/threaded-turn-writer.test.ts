@@ -1,12 +1,9 @@
 // The SQLite writer thread: what it confirms is on disk, and a dead thread loses no more than it had.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { noopLogger } from "@parley/core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useOneBotDatabase } from "../testing/one-bot-database.js";
 import { CommitLock } from "./commit-lock.js";
 import type { TurnRecord } from "./conversation-store.js";
-import { type Db, openDatabase } from "./database.js";
 import { ThreadedTurnWriter } from "./threaded-turn-writer.js";
 
 const turn = (clientName: string, n: number): TurnRecord => ({
@@ -22,24 +19,13 @@ const turn = (clientName: string, n: number): TurnRecord => ({
 });
 
 describe("the SQLite writer thread", () => {
-  let dataDir: string;
-  let db: Db;
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), "parley-writer-"));
-    db = openDatabase(dataDir);
-    db.prepare(
-      "INSERT INTO bots (id, app_id, name, botkey, created_at) VALUES (1, 'app', 'bot', 'key', 0)",
-    ).run();
-  });
-  afterEach(() => {
-    db.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const logged = () => (db.prepare("SELECT count(*) AS n FROM conversation_log").get() as { n: number }).n;
+  const database = useOneBotDatabase("parley-writer-");
+  const logged = () =>
+    (database().prepare("SELECT count(*) AS n FROM conversation_log").get() as { n: number }).n;
 
   it("resolves each turn once it is committed, and commits every accepted turn before closing", async () => {
     const writer = await ThreadedTurnWriter.start({
-      file: db.name,
+      file: database().name,
       lock: new CommitLock(),
       logger: noopLogger,
     });
@@ -54,7 +40,7 @@ describe("the SQLite writer thread", () => {
 
   it("fails what a dead thread had not confirmed, and commits through its replacement", async () => {
     const writer = await ThreadedTurnWriter.start({
-      file: db.name,
+      file: database().name,
       lock: new CommitLock(),
       logger: noopLogger,
     });
@@ -65,9 +51,9 @@ describe("the SQLite writer thread", () => {
     await worker.terminate();
     await expect(lost).rejects.toThrow(/writer thread stopped/);
     await expect.poll(() => writer.write(turn("bob", 2)).then(() => true), { timeout: 10_000 }).toBe(true);
-    expect(db.prepare("SELECT client_name FROM conversation_log WHERE input = 'turn 2'").pluck().get()).toBe(
-      "bob",
-    );
+    expect(
+      database().prepare("SELECT client_name FROM conversation_log WHERE input = 'turn 2'").pluck().get(),
+    ).toBe("bob");
     await writer.close();
   });
 });

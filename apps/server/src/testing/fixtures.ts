@@ -32,3 +32,28 @@ export async function createCompiledBot(
   const verify = await call("GET", h.url(`/bot/${TEST_APP_ID}/${botname}/verify`, key));
   if (verify.status !== 200) throw new Error(`verify failed: ${verify.text}`);
 }
+
+/**
+ * Uploads a bot of 40,000 categories (`TOPIC<n> *` answers `Answer <n>.`) and starts its verify,
+ * which takes long enough to check what else is answered meanwhile.
+ */
+export async function startBigVerify(
+  h: Harness,
+  botname: string,
+): Promise<{ reply: ReturnType<typeof call>; finishedAt: () => number }> {
+  const key = { user_key: TEST_USER_KEY };
+  const categories = Array.from(
+    { length: 40_000 },
+    (_, i) => `<category><pattern>TOPIC${i} *</pattern><template>Answer ${i}.</template></category>`,
+  );
+  await call("PUT", h.url(`/bot/${TEST_APP_ID}/${botname}`, key));
+  await call("PUT", h.url(`/bot/${TEST_APP_ID}/${botname}/file/big.aiml`, key), {
+    body: `<?xml version="1.0" encoding="UTF-8"?><aiml version="2.0">${categories.join("")}</aiml>`,
+  });
+  let finished = Number.POSITIVE_INFINITY;
+  const reply = call("GET", h.url(`/bot/${TEST_APP_ID}/${botname}/verify`, key)).then((answer) => {
+    finished = performance.now();
+    return answer;
+  });
+  return { reply, finishedAt: () => finished };
+}

@@ -10,7 +10,7 @@ import { BotRegistry } from "../runtime/bot-registry.js";
 import { BotStore } from "../storage/bot-store.js";
 import { CommitLock } from "../storage/commit-lock.js";
 import { openDatabase } from "../storage/database.js";
-import { createCompiledBot } from "../testing/fixtures.js";
+import { createCompiledBot, startBigVerify } from "../testing/fixtures.js";
 import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
 import { deserializeError, serializeError } from "./turn-messages.js";
 import { WorkerTurnRunner } from "./worker-turn-runner.js";
@@ -140,26 +140,13 @@ describe("talk on worker threads", () => {
   it("compiles on a worker, so the HTTP thread keeps answering during a long verify", async () => {
     h = await startHarness({ engine: undefined, talkWorkers: 2 });
     const harness = h;
-    const key = { user_key: TEST_USER_KEY };
-    const categories = Array.from(
-      { length: 40_000 },
-      (_, i) => `<category><pattern>TOPIC${i} *</pattern><template>Answer ${i}.</template></category>`,
-    );
-    await call("PUT", harness.url(`/bot/${TEST_APP_ID}/big`, key));
-    await call("PUT", harness.url(`/bot/${TEST_APP_ID}/big/file/big.aiml`, key), {
-      body: `<?xml version="1.0" encoding="UTF-8"?><aiml version="2.0">${categories.join("")}</aiml>`,
-    });
-    let verifiedAt = 0;
-    const verify = call("GET", harness.url(`/bot/${TEST_APP_ID}/big/verify`, key)).then((reply) => {
-      verifiedAt = performance.now();
-      return reply;
-    });
+    const verify = await startBigVerify(harness, "big");
     await new Promise((resolve) => setTimeout(resolve, 20));
     const health = await call("GET", harness.url("/healthz"));
     const healthAt = performance.now();
     expect(health.status).toBe(200);
-    expect((await verify).status).toBe(200);
-    expect(healthAt).toBeLessThan(verifiedAt);
+    expect((await verify.reply).status).toBe(200);
+    expect(healthAt).toBeLessThan(verify.finishedAt());
     expect((await talk(harness, "ann", "topic7 please", "big")).json.responses).toEqual(["Answer 7."]);
   });
 
