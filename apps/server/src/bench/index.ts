@@ -104,6 +104,13 @@ function report(
   const served = paced.requestsPerSecond >= TARGET_RPS * 0.98 && saturated.requestsPerSecond >= TARGET_RPS;
   const verdict = served && paced.p99Ms < TARGET_P99_MS ? "meets" : "misses";
   console.log(`  ${label} ${verdict} the target: ${TARGET_RPS} req/s with p99 < ${TARGET_P99_MS} ms`);
+  // On a shared host the machine itself can miss it: say so rather than let the talk figure stand alone.
+  if (baseline.paced.p99Ms >= TARGET_P99_MS) {
+    console.log(
+      `  note: GET /healthz alone had p99 ${baseline.paced.p99Ms} ms at ${TARGET_RPS} req/s in this run: ` +
+        "the host was too busy for the latency target to mean much",
+    );
+  }
   for (const f of [saturated, paced]) {
     if (f.non2xx > 0 || f.errors > 0) console.log(`  WARNING: ${label} had failed requests`);
   }
