@@ -43,6 +43,9 @@ export async function startCheckpointer(
     name: "parley-checkpoint",
   });
   worker.unref();
+  // Node sets worker.threadId to -1 once the thread has exited; a thread that dies mid-pass frees the lock.
+  const workerThreadId = worker.threadId;
+  worker.on("exit", () => lock.releaseIfHeldBy(workerThreadId));
   // Resolves once the thread has its connection (or has failed: the backstop then takes over).
   const started = new Promise<void>((resolve) => {
     worker.once("message", () => resolve());
@@ -60,7 +63,7 @@ export async function startCheckpointer(
   return {
     async stop() {
       await worker.terminate();
-      lock.releaseIfHeldBy(worker.threadId);
+      lock.releaseIfHeldBy(workerThreadId);
     },
   };
 }

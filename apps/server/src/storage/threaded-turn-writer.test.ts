@@ -1,4 +1,5 @@
 // The SQLite writer thread: what it confirms is on disk, and a dead thread loses no more than it had.
+import { renameSync } from "node:fs";
 import { noopLogger } from "@parley/core";
 import { describe, expect, it } from "vitest";
 import { useOneBotDatabase } from "../testing/one-bot-database.js";
@@ -38,22 +39,35 @@ describe("the SQLite writer thread", () => {
     await expect(writer.write(turn("ann", 99))).rejects.toThrow(/closing/);
   });
 
-  it("fails what a dead thread had not confirmed, and commits through its replacement", async () => {
-    const writer = await ThreadedTurnWriter.start({
-      file: database().name,
-      lock: new CommitLock(),
-      logger: noopLogger,
-    });
-    const { worker } = writer as unknown as { worker: { terminate(): Promise<number> } };
+  it("fails what a thread that died mid-commit had not confirmed, frees its lock, and commits through its replacement", async () => {
+    const lock = new CommitLock();
+    const writer = await ThreadedTurnWriter.start({ file: database().name, lock, logger: noopLogger });
+    const { worker } = writer as unknown as { worker: { threadId: number; terminate(): Promise<number> } };
+    // As if the thread had died inside its commit: the lock names it as holder, so the turn it was
+    // sent stays unconfirmed, and only its death can free the lock.
+    Atomics.store(new Int32Array(lock.buffer), 0, worker.threadId + 1);
     const lost = writer.write(turn("ann", 1));
-    // The batch leaves at the end of this event-loop turn; the thread dies before confirming it.
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await worker.terminate();
     await expect(lost).rejects.toThrow(/writer thread stopped/);
-    await expect.poll(() => writer.write(turn("bob", 2)).then(() => true), { timeout: 10_000 }).toBe(true);
+    await writer.write(turn("bob", 2));
     expect(
       database().prepare("SELECT client_name FROM conversation_log WHERE input = 'turn 2'").pluck().get(),
     ).toBe("bob");
+    await writer.close();
+  });
+
+  it("fails the turns waiting for a replacement that cannot start, and tries again on the next write", async () => {
+    const file = database().name;
+    const writer = await ThreadedTurnWriter.start({ file, lock: new CommitLock(), logger: noopLogger });
+    const { worker } = writer as unknown as { worker: { terminate(): Promise<number> } };
+    // The replacement opens the file by name: with the file gone, it cannot start.
+    renameSync(file, `${file}.away`);
+    await worker.terminate();
+    await expect(writer.write(turn("ann", 1))).rejects.toThrow(/could not be restarted/);
+    renameSync(`${file}.away`, file);
+    await writer.write(turn("bob", 2));
+    expect(database().prepare("SELECT client_name FROM conversation_log").pluck().all()).toEqual(["bob"]);
     await writer.close();
   });
 });

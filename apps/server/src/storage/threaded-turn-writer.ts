@@ -29,6 +29,7 @@ export class ThreadedTurnWriter implements TurnWrites {
   private readonly inFlight = new Map<number, Pending[]>();
   private nextId = 1;
   private closing = false;
+  private restarting = false;
 
   private constructor(private readonly options: ThreadedTurnWriterOptions) {}
 
@@ -45,6 +46,7 @@ export class ThreadedTurnWriter implements TurnWrites {
         return;
       }
       this.queue.push({ turn, resolve, reject });
+      if (!this.worker && !this.restarting) this.restart();
       if (this.scheduled) return;
       this.scheduled = true;
       setImmediate(() => this.flush());
@@ -79,12 +81,37 @@ export class ThreadedTurnWriter implements TurnWrites {
     this.worker?.postMessage(message);
   }
 
+  /**
+   * Starts a new thread after one died. If that fails too, the turns waiting for it fail (500)
+   * rather than wait for ever, and the next write tries again.
+   */
+  private restart(): void {
+    this.restarting = true;
+    this.startThread().then(
+      () => {
+        this.restarting = false;
+      },
+      (error: unknown) => {
+        this.restarting = false;
+        this.options.logger.error({ err: error }, "could not restart the SQLite writer thread");
+        const failed = new Error(
+          `the SQLite writer thread could not be restarted: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        const waiting = this.queue;
+        this.queue = [];
+        for (const pending of waiting) pending.reject(failed);
+      },
+    );
+  }
+
   private startThread(): Promise<void> {
     const { lock, file, logger } = this.options;
     const worker = workerWithEntry("storage/writer-thread.js", {
       workerData: { file, commitLock: lock.buffer },
       name: "parley-sqlite-writer",
     });
+    // Node sets worker.threadId to -1 once the thread has exited, so keep it for the exit handler.
+    const workerThreadId = worker.threadId;
     return new Promise((resolve, reject) => {
       let ready = false;
       worker.on("message", (message: FromWriter) => {
@@ -110,7 +137,7 @@ export class ThreadedTurnWriter implements TurnWrites {
         else logger.error({ err: error }, "SQLite writer thread failed");
       });
       worker.on("exit", (code) => {
-        lock.releaseIfHeldBy(worker.threadId);
+        lock.releaseIfHeldBy(workerThreadId);
         this.worker = undefined;
         if (!ready) reject(new Error(`the SQLite writer thread exited during start-up (code ${code})`));
         // What was sent and not confirmed may or may not be on disk: those requests fail (500).
@@ -119,9 +146,7 @@ export class ThreadedTurnWriter implements TurnWrites {
         this.inFlight.clear();
         if (ready && !this.closing) {
           logger.error({ code }, "SQLite writer thread stopped unexpectedly; starting a new one");
-          this.startThread().catch((error: unknown) =>
-            logger.error({ err: error }, "could not restart the SQLite writer thread"),
-          );
+          this.restart();
         }
       });
     });
