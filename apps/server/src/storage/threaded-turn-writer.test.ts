@@ -70,4 +70,20 @@ describe("the SQLite writer thread", () => {
     expect(database().prepare("SELECT client_name FROM conversation_log").pluck().all()).toEqual(["bob"]);
     await writer.close();
   });
+
+  it("commits through a replacement still starting when close is called", async () => {
+    const writer = await ThreadedTurnWriter.start({
+      file: database().name,
+      lock: new CommitLock(),
+      logger: noopLogger,
+    });
+    const internals = writer as unknown as { worker?: { terminate(): Promise<number> } };
+    await internals.worker?.terminate();
+    const accepted = writer.write(turn("ann", 1));
+    await writer.close();
+    await accepted;
+    expect(logged()).toBe(1);
+    // No thread is left running: the replacement was closed too.
+    expect(internals.worker).toBeUndefined();
+  });
 });

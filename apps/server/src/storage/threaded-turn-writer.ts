@@ -55,10 +55,15 @@ export class ThreadedTurnWriter implements TurnWrites {
 
   /** Commits what was accepted, then stops the thread. */
   async close(): Promise<void> {
+    // A replacement being started commits what waits for it before the close.
+    while (this.restarting) await new Promise((resolve) => setTimeout(resolve, 1));
     this.flush();
     this.closing = true;
     const worker = this.worker;
-    if (!worker) return;
+    if (!worker) {
+      this.failQueued(new Error("the SQLite writer thread stopped before committing"));
+      return;
+    }
     const exited = new Promise((resolve) => worker.once("exit", resolve));
     while (this.inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 1));
     this.post({ type: "close" });
@@ -94,14 +99,16 @@ export class ThreadedTurnWriter implements TurnWrites {
       (error: unknown) => {
         this.restarting = false;
         this.options.logger.error({ err: error }, "could not restart the SQLite writer thread");
-        const failed = new Error(
-          `the SQLite writer thread could not be restarted: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        const waiting = this.queue;
-        this.queue = [];
-        for (const pending of waiting) pending.reject(failed);
+        const reason = error instanceof Error ? error.message : String(error);
+        this.failQueued(new Error(`the SQLite writer thread could not be restarted: ${reason}`));
       },
     );
+  }
+
+  private failQueued(error: Error): void {
+    const waiting = this.queue;
+    this.queue = [];
+    for (const pending of waiting) pending.reject(error);
   }
 
   private startThread(): Promise<void> {
