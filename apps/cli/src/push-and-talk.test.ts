@@ -100,7 +100,7 @@ describe("managing a running parley server with the command line", { timeout: 90
     const deleted = await runParley(["bots", "delete", "scratch"], host);
     expect(deleted.code, deleted.stderr).toBe(0);
     expect((await runParley(["bots", "list"], host)).stdout.split("\n")).not.toContain("scratch");
-  });
+  }, 60_000); // nine CLI processes, one after another
 
   it("shows help with an example for every command, and the version", async () => {
     const version = await runParley(["--version"]);
@@ -120,12 +120,13 @@ describe("managing a running parley server with the command line", { timeout: 90
       ["talk"],
       ["atalk"],
     ];
-    for (const command of commands) {
-      const help = await runParley([...command, "--help"]);
-      expect(help.code, command.join(" ")).toBe(0);
-      expect(help.stdout, command.join(" ")).toMatch(/Example/);
-    }
-  });
+    // Thirteen node processes: started together, and given time on a slow machine.
+    const helps = await Promise.all(commands.map((command) => runParley([...command, "--help"])));
+    commands.forEach((command, i) => {
+      expect(helps[i]?.code, command.join(" ")).toBe(0);
+      expect(helps[i]?.stdout, command.join(" ")).toMatch(/Example/);
+    });
+  }, 60_000);
 
   it("reports compile errors with the file and the server's message, exit 1", async () => {
     const bad = join(dir, "bad");

@@ -84,7 +84,7 @@ describe("parley start as a child process", { timeout: 90_000 }, () => {
     expect(again.interlocutor.clientName).toBe(answers[3]?.interlocutor.clientName);
     expect(textOf(again)).toContain("Person3");
     expect(await second.stop("SIGTERM")).toBe(0);
-  });
+  }, 60_000); // two Parley processes, started one after the other
 
   it("refuses bad configuration with one clear line per problem and a non-zero exit", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "parley-start-"));
