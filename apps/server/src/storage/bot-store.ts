@@ -1,6 +1,6 @@
 // Bots, their files and their compiled versions.
 import type { FileKind } from "../domain/file-kinds.js";
-import type { CommitLock } from "./commit-lock.js";
+import { type CommitLock, underLock } from "./commit-lock.js";
 import type { Db } from "./database.js";
 
 export interface BotRow {
@@ -122,7 +122,7 @@ export class BotStore {
   }
 
   create(appId: string, name: string, botkey: string, now: number): BotRow {
-    this.locked(() => this.insert.run(appId, name, botkey, now));
+    underLock(this.options.lock, () => this.insert.run(appId, name, botkey, now));
     this.forgetCachedRows();
     const row = this.find(appId, name);
     if (!row) throw new Error("bot vanished right after insert");
@@ -130,7 +130,7 @@ export class BotStore {
   }
 
   delete(botId: number): void {
-    this.locked(() => this.remove.run(botId));
+    underLock(this.options.lock, () => this.remove.run(botId));
     this.forgetCachedRows();
   }
 
@@ -147,16 +147,18 @@ export class BotStore {
   }
 
   saveFile(botId: number, kind: FileKind, name: string, content: Buffer, now: number): void {
-    this.locked(() => this.putFile.run(botId, kind, name, content, now));
+    underLock(this.options.lock, () => this.putFile.run(botId, kind, name, content, now));
   }
 
   /** Returns false when there was no such file. */
   removeFile(botId: number, kind: FileKind, name: string): boolean {
-    return this.locked(() => this.deleteFile.run(botId, kind, name).changes > 0);
+    return underLock(this.options.lock, () => this.deleteFile.run(botId, kind, name).changes > 0);
   }
 
-  /** Records a successful compilation and makes it the serving version. */
-  /** Stores the serving version; undefined if the bot was deleted meanwhile (a compile takes a while). */
+  /**
+   * Records a successful compilation and makes it the serving version; undefined if the bot was
+   * deleted meanwhile (a compile takes a while).
+   */
   saveGoodVersion(botId: number, source: string, size: number, now: number): number | undefined {
     this.forgetCachedRows();
     const save = this.db.transaction(() => {
@@ -166,19 +168,15 @@ export class BotStore {
       this.pruneVersions.run(botId, id);
       return id;
     });
-    return this.locked(save);
+    return underLock(this.options.lock, save);
   }
 
   markVerifyFailed(botId: number): void {
-    this.locked(() => this.markFailed.run(botId));
+    underLock(this.options.lock, () => this.markFailed.run(botId));
     this.forgetCachedRows();
   }
 
   versionSourceOf(versionId: number): string | undefined {
     return this.versionSource.get(versionId)?.source;
-  }
-
-  private locked<T>(write: () => T): T {
-    return this.options.lock ? this.options.lock.hold(write) : write();
   }
 }

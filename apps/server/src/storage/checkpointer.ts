@@ -43,9 +43,7 @@ export async function startCheckpointer(
     name: "parley-checkpoint",
   });
   worker.unref();
-  // Node sets worker.threadId to -1 once the thread has exited; a thread that dies mid-pass frees the lock.
-  const workerThreadId = worker.threadId;
-  worker.on("exit", () => lock.releaseIfHeldBy(workerThreadId));
+  lock.freeWhenExits(worker);
   // Resolves once the thread has its connection (or has failed: the backstop then takes over).
   const started = new Promise<void>((resolve) => {
     worker.once("message", () => resolve());
@@ -62,8 +60,8 @@ export async function startCheckpointer(
   await started;
   return {
     async stop() {
+      // Resolves once "exit" has been emitted, so the lock is free by then.
       await worker.terminate();
-      lock.releaseIfHeldBy(workerThreadId);
     },
   };
 }

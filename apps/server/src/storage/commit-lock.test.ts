@@ -68,4 +68,26 @@ describe("the commit lock every writing connection takes", () => {
     lock.releaseIfHeldBy(42);
     expect(lock.hold(() => "committed")).toBe("committed");
   });
+
+  it("is freed when a worker thread that holds it exits, once it was told to watch that worker", async () => {
+    const lock = new CommitLock();
+    // The thread takes the lock and never lets go, as a thread stopped mid-commit would.
+    const worker = new Worker(
+      `const { workerData, parentPort } = require("node:worker_threads");
+       import(workerData.built).then(({ CommitLock }) => {
+         new CommitLock(workerData.lock).hold(() => {
+           parentPort.postMessage("holding");
+           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+         });
+       });`,
+      { eval: true, workerData: { built, lock: lock.buffer } },
+    );
+    lock.freeWhenExits(worker);
+    await new Promise((resolve) => worker.once("message", resolve));
+    expect(new Int32Array(lock.buffer)[0]).not.toBe(0);
+    await worker.terminate();
+    // Checked before hold(), which would wait for ever on a lock left held.
+    expect(new Int32Array(lock.buffer)[0]).toBe(0);
+    expect(lock.hold(() => "committed")).toBe("committed");
+  });
 });

@@ -2,7 +2,7 @@
 // workers, and the HTTP thread's own few writes). Two connections that write at once make one of them
 // wait in SQLite's busy handler, which sleeps in steps of 1, 2, 5... ms and stalls that whole thread;
 // Atomics.wait instead wakes the waiter the moment the other commit ends.
-import { threadId } from "node:worker_threads";
+import { threadId, type Worker } from "node:worker_threads";
 
 const FREE = 0;
 
@@ -44,10 +44,24 @@ export class CommitLock {
     }
   }
 
+  /**
+   * Frees the lock when `worker` exits if it died holding it (mid-commit). Call it right after
+   * creating the worker: Node sets worker.threadId to -1 once the thread has exited.
+   */
+  freeWhenExits(worker: Worker): void {
+    const id = worker.threadId;
+    worker.once("exit", () => this.releaseIfHeldBy(id));
+  }
+
   /** A thread died, possibly mid-commit: frees the lock if that thread held it. */
   releaseIfHeldBy(deadThreadId: number): void {
     if (Atomics.compareExchange(this.cell, 0, deadThreadId + 1, FREE) === deadThreadId + 1) {
       Atomics.notify(this.cell, 0);
     }
   }
+}
+
+/** `write` under `lock` when there is one (a connection that is the file's only writer needs none). */
+export function underLock<T>(lock: CommitLock | undefined, write: () => T): T {
+  return lock ? lock.hold(write) : write();
 }

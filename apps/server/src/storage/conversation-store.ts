@@ -1,5 +1,5 @@
 // Per-app counters, atalk-issued clients, client state, sessions, learnf categories and the log.
-import type { CommitLock } from "./commit-lock.js";
+import { type CommitLock, underLock } from "./commit-lock.js";
 import type { Db } from "./database.js";
 
 export interface ClientStateRow {
@@ -176,7 +176,8 @@ export class ConversationStore {
    * next turn would start fresh anyway; this only keeps the file from growing.
    */
   deleteIdle(before: number): { states: number; sessions: number; learned: number; journal: number } {
-    return this.locked(
+    return underLock(
+      this.lock,
       this.db.transaction(() => ({
         // A snapshot's time is its own; turns since then are in the journal.
         states: this.db
@@ -214,11 +215,11 @@ export class ConversationStore {
     const prune = this.db.prepare(
       "DELETE FROM conversation_log WHERE id IN (SELECT id FROM conversation_log ORDER BY id LIMIT ?) AND at < ?",
     );
-    return this.locked(() => prune.run(limit, before).changes);
+    return underLock(this.lock, () => prune.run(limit, before).changes);
   }
 
   registerApp(appId: string): void {
-    this.locked(() => this.ensureApp.run(appId));
+    underLock(this.lock, () => this.ensureApp.run(appId));
   }
 
   nextSessionId(appId: string): number {
@@ -228,7 +229,7 @@ export class ConversationStore {
       const next = block?.next ?? this.sessionCounter.get(appId)?.n ?? 1;
       block = { next, end: next + SESSION_BLOCK };
       const end = block.end;
-      this.locked(() => {
+      underLock(this.lock, () => {
         this.ensureApp.run(appId);
         this.saveSessionCounter.run(end, appId);
       });
@@ -252,7 +253,7 @@ export class ConversationStore {
       this.knownPlain.delete(`${appId}\u0000${name}`);
       return name;
     });
-    return this.locked(issue);
+    return underLock(this.lock, issue);
   }
 
   isAnonymousClient(appId: string, name: string): boolean {
@@ -283,9 +284,5 @@ export class ConversationStore {
   /** Categories a client taught with learnf: they outlive its predicates. */
   learnfCategories(botId: number, clientName: string): unknown[] {
     return this.learnfOf.all(botId, clientName).map((row) => JSON.parse(row.category));
-  }
-
-  private locked<T>(write: () => T): T {
-    return this.lock ? this.lock.hold(write) : write();
   }
 }

@@ -117,8 +117,8 @@ export class ThreadedTurnWriter implements TurnWrites {
       workerData: { file, commitLock: lock.buffer },
       name: "parley-sqlite-writer",
     });
-    // Node sets worker.threadId to -1 once the thread has exited, so keep it for the exit handler.
-    const workerThreadId = worker.threadId;
+    // Registered before the exit handler below, so the lock is free before a replacement starts.
+    lock.freeWhenExits(worker);
     return new Promise((resolve, reject) => {
       let ready = false;
       worker.on("message", (message: FromWriter) => {
@@ -144,7 +144,6 @@ export class ThreadedTurnWriter implements TurnWrites {
         else logger.error({ err: error }, "SQLite writer thread failed");
       });
       worker.on("exit", (code) => {
-        lock.releaseIfHeldBy(workerThreadId);
         this.worker = undefined;
         if (!ready) reject(new Error(`the SQLite writer thread exited during start-up (code ${code})`));
         // What was sent and not confirmed may or may not be on disk: those requests fail (500).

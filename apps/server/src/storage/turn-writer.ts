@@ -5,7 +5,7 @@
 // has a fixed cost (locks, one write per WAL frame: about 60 µs here) on top of about 30 µs per turn,
 // so there the writer may wait up to `windowMs` while busy to gather a few; an idle server still
 // commits at once, adding no latency.
-import type { CommitLock } from "./commit-lock.js";
+import { type CommitLock, underLock } from "./commit-lock.js";
 import type { ConversationStore, TurnRecord } from "./conversation-store.js";
 
 interface Pending {
@@ -51,8 +51,7 @@ export class TurnWriter implements TurnWrites {
     this.queue = [];
     try {
       const turns = batch.map((pending) => pending.turn);
-      if (this.lock) this.lock.hold(() => this.store.recordTurns(turns));
-      else this.store.recordTurns(turns);
+      underLock(this.lock, () => this.store.recordTurns(turns));
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;

@@ -48,6 +48,8 @@ class WorkerSlot {
       name: `parley-talk-${this.index}`,
     });
     this.worker = worker;
+    // Registered before the exit handler below, so the lock is free before a replacement starts.
+    this.commitLock.freeWhenExits(worker);
     this.outbox = new Outbox((batch) => worker.postMessage(batch));
     this.running = true;
     return new Promise((resolve, reject) => {
@@ -64,10 +66,8 @@ class WorkerSlot {
         if (!ready) reject(error);
         else this.options.logger.error({ worker: this.index, err: error }, "talk worker failed");
       });
-      const workerThreadId = worker.threadId;
       worker.on("exit", (code) => {
         this.running = false;
-        this.commitLock.releaseIfHeldBy(workerThreadId);
         if (!ready) reject(new Error(`talk worker ${this.index} exited during start-up (code ${code})`));
         this.failPending(`the talk worker stopped (exit code ${code}) before answering`);
         if (ready && !this.closing) this.restart();
