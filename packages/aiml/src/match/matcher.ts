@@ -246,13 +246,14 @@ export class Matcher<C extends Leaf> {
   private replay(known: Remembered<C>, withSignature: boolean): MatchResult<C> | null {
     const b = known.binds;
     for (let n = 0; n < b.length; n += 4) {
+      const kind = b[n] as number;
+      const idx = b[n + 1] as number;
       const start = b[n + 2] as number;
       const end = b[n + 3] as number;
-      const at = ((b[n] as number) * MAX_STARS + (b[n + 1] as number)) * 2;
+      const at = (kind * MAX_STARS + idx) * 2;
       this.bind[at] = start < 0 ? start : start + this.start;
       this.bind[at + 1] = end < 0 || start < 0 ? end : end + this.start;
-      if ((b[n + 1] as number) >= (this.top[b[n] as number] as number))
-        this.top[b[n] as number] = (b[n + 1] as number) + 1;
+      if (idx >= (this.top[kind] as number)) this.top[kind] = idx + 1;
     }
     const leaf = known.leaf;
     if (!leaf?.category) return null;
