@@ -21,33 +21,33 @@ describe("stored client state", () => {
     expect(decodeState(bot, stored.state)).toEqual(state);
   });
 
-  it("writes learned categories apart, and only when they changed", () => {
+  it("writes learned categories apart: new ones only, all of them when the list was replaced", () => {
     const learned: Array<{ pattern: string }> = [];
     const state = { version: 1, predicates: { name: "Ada" }, learned };
     const first = encodeState(bot, state);
     expect(JSON.parse(first.state).learned).toBeUndefined();
-    expect(JSON.parse(first.learned as string)).toEqual([]);
+    expect(first.learned).toEqual({ from: 0, json: "[]" });
     expect(encodeState(bot, state).learned).toBeUndefined();
     learned.push({ pattern: "A" });
-    expect(JSON.parse(encodeState(bot, state).learned as string)).toEqual([{ pattern: "A" }]);
+    // The stored list was empty: writing from 0 replaces it.
+    expect(encodeState(bot, state).learned).toEqual({ from: 0, json: '[{"pattern":"A"}]' });
     learned.push({ pattern: "B" }, { pattern: "C" });
-    const grown = encodeState(bot, state);
-    expect(JSON.parse(grown.learned as string)).toEqual([
-      { pattern: "A" },
-      { pattern: "B" },
-      { pattern: "C" },
-    ]);
+    expect(encodeState(bot, state).learned).toEqual({
+      from: 1,
+      json: '[{"pattern":"B"},{"pattern":"C"}]',
+    });
     expect(encodeState(bot, state).learned).toBeUndefined();
 
     // Read back, it is whole again; unchanged, it is not rewritten; a new array is written in full.
-    const loaded = decodeState(bot, grown.state, grown.learned) as typeof state;
+    const loaded = decodeState(bot, first.state, '[{"pattern":"A"},{"pattern":"B"},{"pattern":"C"}]');
     expect(loaded).toEqual({ version: 1, predicates: { name: "Ada", mood: "calm" }, learned });
     expect(encodeState(bot, loaded).learned).toBeUndefined();
-    const forgotten = { ...loaded, learned: loaded.learned.filter((c) => c.pattern !== "B") };
-    expect(JSON.parse(encodeState(bot, forgotten).learned as string)).toEqual([
-      { pattern: "A" },
-      { pattern: "C" },
-    ]);
+    const typed = loaded as typeof state;
+    const forgotten = { ...typed, learned: typed.learned.filter((c) => c.pattern !== "B") };
+    expect(encodeState(bot, forgotten).learned).toEqual({
+      from: 0,
+      json: '[{"pattern":"A"},{"pattern":"C"}]',
+    });
   });
 
   it("still reads states written with the learned categories inside", () => {
@@ -55,7 +55,7 @@ describe("stored client state", () => {
     const state = decodeState(bot, old) as { learned: unknown[] };
     expect(state.learned).toEqual([{ pattern: "OLD" }]);
     // The first write after the upgrade moves them to their own row.
-    expect(JSON.parse(encodeState(bot, state).learned as string)).toEqual([{ pattern: "OLD" }]);
+    expect(encodeState(bot, state).learned).toEqual({ from: 0, json: '[{"pattern":"OLD"}]' });
   });
 
   it("stores states of another shape unchanged", () => {

@@ -1,18 +1,19 @@
 // Stores a client's state without the predicates that still hold the bot's default values (ALICE-like
 // bots define ~100 pdefaults, which would otherwise be rewritten on every turn), and without
-// re-encoding learned categories that were already encoded.
+// rewriting learned categories that were already stored.
 import type { ClientState, EngineBot } from "../engine/contract.js";
+import type { LearnedWrite } from "../storage/conversation-store.js";
 
 type WithPredicates = { version?: unknown; predicates?: Record<string, string>; learned?: unknown };
 
 const defaultsCache = new WeakMap<EngineBot, Record<string, string>>();
 
 /**
- * JSON of a learned-categories array as last stored, extended as it grows. Like the interpreter's own
- * learned-graph cache, this relies on the array being append-only while it is the same array
- * (forgetting builds a new one). An array whose length still matches needs no rewrite.
+ * How many categories of a learned array are already stored. Like the interpreter's own learned-graph
+ * cache, this relies on the array being append-only while it is the same array (forgetting builds a
+ * new one), so a grown array needs only its new categories written.
  */
-const learnedJson = new WeakMap<unknown[], { count: number; json: string }>();
+const storedCount = new WeakMap<unknown[], number>();
 
 function defaultsOf(bot: EngineBot): Record<string, string> {
   let defaults = defaultsCache.get(bot);
@@ -23,28 +24,16 @@ function defaultsOf(bot: EngineBot): Record<string, string> {
   return defaults;
 }
 
-function encodeLearned(learned: unknown[]): string {
-  const memo = learnedJson.get(learned);
-  let json: string;
-  if (memo && memo.count < learned.length && memo.count > 0) {
-    const added = JSON.stringify(learned.slice(memo.count));
-    json = `${memo.json.slice(0, -1)},${added.slice(1)}`;
-  } else {
-    json = JSON.stringify(learned);
-  }
-  learnedJson.set(learned, { count: learned.length, json });
-  return json;
-}
-
-/** A state ready for SQLite: `learned` is set only when the learned categories must be (re)written. */
+/** A state ready for SQLite: `learned` is set only when learned categories must be written. */
 export interface EncodedState {
   state: string;
-  learned?: string;
+  learned?: LearnedWrite;
 }
 
 /**
- * Learned categories live in their own row, written only when they change: for a bot that uses
- * <learn> they were the largest part of the state (2.8 of 6.7 KB on alice2), rewritten every turn.
+ * Learned categories live in rows of their own, and a snapshot writes only those learned since the
+ * last one. An alice2 client under load learns a category every few turns; rewriting all of them
+ * (28 KB after 600 turns) in every snapshot made the snapshot commits the slowest of all.
  */
 export function encodeState(bot: EngineBot, state: ClientState): EncodedState {
   const typed = state as WithPredicates | null;
@@ -60,11 +49,18 @@ export function encodeState(bot: EngineBot, state: ClientState): EncodedState {
   const encoded: EncodedState = {
     state: JSON.stringify({ ...typed, predicates: changed, learned: undefined }),
   };
-  if (learnedJson.get(learned)?.count !== learned.length) encoded.learned = encodeLearned(learned);
+  const stored = storedCount.get(learned);
+  if (stored === learned.length) return encoded;
+  const from = stored !== undefined && stored > 0 && stored < learned.length ? stored : 0;
+  encoded.learned = { from, json: JSON.stringify(from === 0 ? learned : learned.slice(from)) };
+  storedCount.set(learned, learned.length);
   return encoded;
 }
 
-/** `learned` is the separately stored categories, if any (states written before the split embed them). */
+/**
+ * `learned` is the JSON array of the separately stored categories, if any (states written before
+ * the split embed them).
+ */
 export function decodeState(bot: EngineBot, stored: string, learned?: string | null): ClientState {
   const state = JSON.parse(stored) as WithPredicates | null;
   if (state && typeof state.predicates === "object") {
@@ -73,8 +69,8 @@ export function decodeState(bot: EngineBot, stored: string, learned?: string | n
   if (state && learned != null) {
     const categories = JSON.parse(learned) as unknown[];
     state.learned = categories;
-    // Just read from SQLite: nothing to rewrite until it grows.
-    learnedJson.set(categories, { count: categories.length, json: learned });
+    // Just read from SQLite: nothing to write until it grows.
+    storedCount.set(categories, categories.length);
   }
   return state;
 }

@@ -1,6 +1,38 @@
 import { describe, expect, it } from "vitest";
 import { useOneBotDatabase } from "../testing/one-bot-database.js";
-import { ConversationStore } from "./conversation-store.js";
+import { ConversationStore, type LearnedWrite } from "./conversation-store.js";
+
+const snapshotTurn = (at: number, learned?: LearnedWrite) => ({
+  appId: "app",
+  botId: 1,
+  clientName: "ann",
+  sessionId: 1,
+  state: { kind: "snapshot" as const, state: "{}", learned },
+  input: `turn ${at}`,
+  responses: ["ok"],
+  learnf: [],
+  now: at,
+});
+
+describe("a client's learned categories", () => {
+  const database = useOneBotDatabase("parley-learned-");
+
+  it("come back as one list from the pieces snapshots added, and start over from index 0", () => {
+    const store = new ConversationStore(database());
+    const learned = () => JSON.parse(store.storedClient(1, "ann")?.learned ?? "null");
+    store.recordTurns([snapshotTurn(1, { from: 0, json: "[]" })]);
+    expect(learned()).toEqual([]);
+    store.recordTurns([snapshotTurn(2, { from: 0, json: '["A"]' })]);
+    store.recordTurns([snapshotTurn(3)]);
+    store.recordTurns([snapshotTurn(4, { from: 1, json: '["B","C"]' })]);
+    store.recordTurns([snapshotTurn(5, { from: 3, json: '["D"]' })]);
+    expect(learned()).toEqual(["A", "B", "C", "D"]);
+    // A forgotten category: the whole list is written again, and only it is read back.
+    store.recordTurns([snapshotTurn(6, { from: 0, json: '["A","C"]' })]);
+    expect(learned()).toEqual(["A", "C"]);
+    expect(database().prepare("SELECT count(*) FROM client_learned").pluck().get()).toBe(1);
+  });
+});
 
 describe("the conversation log's retention", () => {
   const database = useOneBotDatabase("parley-log-");

@@ -5,7 +5,17 @@ import type { Db } from "./database.js";
 export interface ClientStateRow {
   state: string;
   last_active_at: number;
+  /** The JSON array of the client's learned categories, or null if none were stored apart. */
   learned: string | null;
+}
+
+/**
+ * Learned categories to store: the JSON array of those from index `from` on. From 0, they replace
+ * what was stored; from further on, they extend it.
+ */
+export interface LearnedWrite {
+  from: number;
+  json: string;
 }
 
 /** A client's last snapshot and the turns stored after it, oldest first. */
@@ -19,7 +29,7 @@ export type StateWrite =
       kind: "snapshot";
       state: string;
       /** The client's learned categories, when they changed since the last snapshot. */
-      learned?: string;
+      learned?: LearnedWrite;
     }
   | { kind: "delta"; seq: number; delta: string };
 
@@ -66,7 +76,9 @@ export class ConversationStore {
   private readonly anonymousExists;
   private readonly getState;
   private readonly putState;
+  private readonly getLearned;
   private readonly putLearned;
+  private readonly clearLearned;
   private readonly getJournal;
   private readonly putDelta;
   private readonly clearJournal;
@@ -102,18 +114,21 @@ export class ConversationStore {
     this.anonymousExists = db.prepare<[string, string], { one: number }>(
       "SELECT 1 AS one FROM anonymous_clients WHERE app_id = ? AND name = ?",
     );
-    this.getState = db.prepare<[number, string], ClientStateRow>(
-      `SELECT s.state, s.last_active_at, l.learned FROM client_states s
-       LEFT JOIN client_learned l ON l.bot_id = s.bot_id AND l.client_name = s.client_name
-       WHERE s.bot_id = ? AND s.client_name = ?`,
+    this.getState = db.prepare<[number, string], Omit<ClientStateRow, "learned">>(
+      "SELECT state, last_active_at FROM client_states WHERE bot_id = ? AND client_name = ?",
+    );
+    this.getLearned = db.prepare<[number, string], { learned: string }>(
+      "SELECT learned FROM client_learned WHERE bot_id = ? AND client_name = ? ORDER BY first",
     );
     this.putState = db.prepare<[number, string, string, number]>(
       `INSERT INTO client_states (bot_id, client_name, state, last_active_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (bot_id, client_name) DO UPDATE SET state = excluded.state, last_active_at = excluded.last_active_at`,
     );
-    this.putLearned = db.prepare<[number, string, string]>(
-      `INSERT INTO client_learned (bot_id, client_name, learned) VALUES (?, ?, ?)
-       ON CONFLICT (bot_id, client_name) DO UPDATE SET learned = excluded.learned`,
+    this.putLearned = db.prepare<[number, string, number, string]>(
+      "INSERT OR REPLACE INTO client_learned (bot_id, client_name, first, learned) VALUES (?, ?, ?, ?)",
+    );
+    this.clearLearned = db.prepare<[number, string]>(
+      "DELETE FROM client_learned WHERE bot_id = ? AND client_name = ?",
     );
     this.getJournal = db.prepare<[number, string], { delta: string; at: number }>(
       "SELECT delta, at FROM client_journal WHERE bot_id = ? AND client_name = ? ORDER BY seq",
@@ -151,7 +166,11 @@ export class ConversationStore {
           this.putDelta.run(turn.botId, turn.clientName, write.seq, turn.now, write.delta);
         } else {
           this.putState.run(turn.botId, turn.clientName, write.state, turn.now);
-          if (write.learned !== undefined) this.putLearned.run(turn.botId, turn.clientName, write.learned);
+          const learned = write.learned;
+          if (learned) {
+            if (learned.from === 0) this.clearLearned.run(turn.botId, turn.clientName);
+            this.putLearned.run(turn.botId, turn.clientName, learned.from, learned.json);
+          }
           this.clearJournal.run(turn.botId, turn.clientName);
         }
         this.putSession.run(turn.sessionId, turn.appId, turn.botId, turn.clientName, turn.now);
@@ -274,7 +293,21 @@ export class ConversationStore {
   /** The client's snapshot and journal; a journal without a snapshot (never written so) is ignored. */
   storedClient(botId: number, clientName: string): StoredClient | undefined {
     const row = this.getState.get(botId, clientName);
-    return row && { ...row, journal: this.getJournal.all(botId, clientName) };
+    if (!row) return undefined;
+    return {
+      ...row,
+      learned: this.learned(botId, clientName),
+      journal: this.getJournal.all(botId, clientName),
+    };
+  }
+
+  /** The client's stored learned categories as one JSON array: its rows joined in order. */
+  private learned(botId: number, clientName: string): string | null {
+    const rows = this.getLearned.all(botId, clientName);
+    if (rows.length === 0) return null;
+    if (rows.length === 1) return (rows[0] as { learned: string }).learned;
+    const items = rows.map((row) => row.learned.slice(1, -1)).filter((inner) => inner.length > 0);
+    return `[${items.join(",")}]`;
   }
 
   session(appId: string, id: number): SessionRow | undefined {

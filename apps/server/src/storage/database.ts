@@ -2,7 +2,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { MIGRATE_V2, MIGRATE_V3, SCHEMA_V1, SCHEMA_VERSION } from "./schema.js";
+import { MIGRATE_V2, MIGRATE_V3, MIGRATE_V4, SCHEMA_V1, SCHEMA_VERSION } from "./schema.js";
 
 export type Db = Database.Database;
 
@@ -18,7 +18,7 @@ export function openDatabase(dataDir: string): Db {
     db.close();
     throw new Error(`The data dir was written by a newer server (schema ${current}); upgrade this server.`);
   }
-  const steps = [SCHEMA_V1, MIGRATE_V2, MIGRATE_V3];
+  const steps = [SCHEMA_V1, MIGRATE_V2, MIGRATE_V3, MIGRATE_V4];
   for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
     db.transaction(() => {
       db.exec(steps[version - 1] as string);
@@ -28,12 +28,17 @@ export function openDatabase(dataDir: string): Db {
   return db;
 }
 
+/**
+ * SQLite's own automatic checkpoint on the writing connections, kept as a backstop far above where
+ * the checkpoint thread starts the WAL over (see checkpointer.ts): it runs inside a commit.
+ */
+export const BACKSTOP_CHECKPOINT_FRAMES = 20_000;
+
 /** Another thread's connection to the file openDatabase prepared (WAL mode is a property of the file). */
 export function openWorkerConnection(file: string): Db {
   const db = new Database(file, { fileMustExist: true });
   configure(db);
-  // Same backstop as the main connection: the checkpointer thread does the regular checkpoints.
-  db.pragma("wal_autocheckpoint = 4000");
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_FRAMES}`);
   return db;
 }
 
