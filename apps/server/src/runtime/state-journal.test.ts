@@ -7,7 +7,7 @@ import type { EngineBot } from "../engine/contract.js";
 import { ConversationStore } from "../storage/conversation-store.js";
 import { createCompiledBot } from "../testing/fixtures.js";
 import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
-import { restoreClient, SNAPSHOT_EVERY } from "./state-journal.js";
+import { restoreClient, snapshotEvery } from "./state-journal.js";
 
 const MINUTE = 60 * 1000;
 
@@ -71,17 +71,27 @@ describe("a client's state stored as a snapshot and a journal of deltas", () => 
     if (!bot) throw new Error("the test bot does not compile");
     const script = ["My name is Ada", "yes", "more please", "teach apples", "apples", "change subject"];
     let reference = bot.newClientState();
-    for (let turn = 1; turn <= 2 * SNAPSHOT_EVERY + 6; turn++) {
+    const every = snapshotEvery("ada");
+    for (let turn = 1; turn <= 2 * every + 6; turn++) {
       const input = `${script[turn % script.length]}. sentence ${turn}`;
       const local = bot.respond(reference, input);
       reference = local.state;
       expect(await talk("ada", input)).toEqual(local.responses);
 
       const disk = stored(bot as EngineBot, "ada");
-      // The first turn starts fresh and is a snapshot; then SNAPSHOT_EVERY - 1 deltas, a snapshot...
-      expect(disk.journal).toBe((turn - 1) % SNAPSHOT_EVERY);
+      // The first turn starts fresh and is a snapshot; then every - 1 deltas, a snapshot...
+      expect(disk.journal).toBe((turn - 1) % every);
       expect(disk.state).toEqual(JSON.parse(JSON.stringify(reference)));
     }
+  });
+
+  it("spreads the snapshots of clients that started together over different turns", () => {
+    const intervals = Array.from({ length: 100 }, (_, i) => snapshotEvery(`client${i}`));
+    expect(Math.min(...intervals)).toBeGreaterThanOrEqual(16);
+    expect(Math.max(...intervals)).toBeLessThanOrEqual(47);
+    // A hundred clients on one interval wrote a hundred snapshots in the same commit or two.
+    expect(new Set(intervals).size).toBeGreaterThan(20);
+    expect(snapshotEvery("client7")).toBe(intervals[7]);
   });
 
   it("answers from the restored state after a restart, mid-journal", async () => {

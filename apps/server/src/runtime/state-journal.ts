@@ -3,14 +3,19 @@
 // state every turn was the largest cost of a talk request after the interpreter itself.
 import type { EngineBot, EngineRespondResult } from "../engine/contract.js";
 import type { StateWrite, StoredClient } from "../storage/conversation-store.js";
+import { keyHash } from "./key-hash.js";
 import type { CachedState } from "./state-cache.js";
 import { decodeState, encodeState } from "./state-codec.js";
 
 /**
- * A snapshot every this many turns: the journal stays short (a restore replays at most this many
- * deltas), and the snapshot's cost is spread over the turns.
+ * A snapshot every 16 to 47 turns (32 on average), by client: the journal stays short (a restore
+ * replays fewer than 47 deltas), and the snapshot's cost is spread over the turns. A fixed interval
+ * made clients that started together (a load test, a broadcast) all write their snapshots in the
+ * same few milliseconds, again and again, and those commits delayed everyone's answers.
  */
-export const SNAPSHOT_EVERY = 32;
+export function snapshotEvery(clientName: string): number {
+  return 16 + (keyHash(clientName) % 32);
+}
 
 /** The client as its last turn left it: the snapshot with every delta since replayed onto it. */
 export function restoreClient(bot: EngineBot, stored: StoredClient): CachedState {
@@ -35,8 +40,10 @@ export function stateWrite(
   bot: EngineBot,
   result: EngineRespondResult,
   previous: CachedState | undefined,
+  clientName: string,
 ): { write: StateWrite; journal: number } {
-  if (previous && bot.applyDelta && result.delta !== undefined && previous.journal < SNAPSHOT_EVERY - 1) {
+  const journalFull = previous !== undefined && previous.journal >= snapshotEvery(clientName) - 1;
+  if (previous && bot.applyDelta && result.delta !== undefined && !journalFull) {
     return {
       write: { kind: "delta", seq: previous.journal, delta: JSON.stringify(result.delta) },
       journal: previous.journal + 1,

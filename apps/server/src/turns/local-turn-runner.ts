@@ -49,7 +49,7 @@ export class LocalTurnRunner implements TurnRunner {
         onLearnf: (category) => learnf.push({ category }),
         onResetLearnf: () => learnf.push({ reset: true }),
       });
-      const { write, journal } = stateWrite(engineBot, result, fresh ? undefined : stored);
+      const { write, journal } = stateWrite(engineBot, result, fresh ? undefined : stored, turn.clientName);
       // The client's lock is held until the commit, so its next turn reads this state.
       await deps.writer.write({
         appId: turn.appId,

@@ -4,6 +4,7 @@
 import type { Worker } from "node:worker_threads";
 import type { Logger } from "@parley/core";
 import type { VerifyOutcome } from "../runtime/bot-registry.js";
+import { keyHash } from "../runtime/key-hash.js";
 import type { CommitLock } from "../storage/commit-lock.js";
 import { workerWithEntry } from "../threads/worker-entry.js";
 import { Outbox } from "./outbox.js";
@@ -180,9 +181,6 @@ export class WorkerTurnRunner implements TurnRunner {
   }
 
   private slotFor(key: string): WorkerSlot {
-    // FNV-1a: cheap, and spreads similar client names evenly.
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-    return this.slots[(hash >>> 0) % this.slots.length] as WorkerSlot;
+    return this.slots[keyHash(key) % this.slots.length] as WorkerSlot;
   }
 }
