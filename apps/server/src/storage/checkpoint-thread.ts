@@ -25,7 +25,9 @@ setInterval(() => {
   // SQLite starts the WAL over only when a write begins on a fully copied WAL, which never happens
   // while commits keep coming faster than passes. So, now and then, copy the last few frames with
   // the writers held off (about a millisecond): the next commit then starts the WAL over, before
-  // any connection's own backstop checkpoint would fsync inside a commit.
+  // any connection's own backstop checkpoint would fsync inside a commit. A second pass first copies
+  // what was committed during the first, so the one under the lock has only a few frames to copy.
+  checkpoint();
   lock.hold(checkpoint);
 }, data.intervalMs);
 parentPort?.postMessage("ready");

@@ -30,7 +30,7 @@ it("starts the WAL over under a steady stream of commits, so no commit runs the 
   await checkpointer.stop();
   db.close();
   rmSync(dataDir, { recursive: true, force: true });
-  // Restarted again and again: never near the connection's own automatic checkpoint (4,000 frames),
+  // Restarted again and again: never near the connection's own automatic checkpoint (20,000 frames),
   // with over twice that written.
   expect(Math.max(...walFrames)).toBeLessThan(2000);
 });
