@@ -1,5 +1,5 @@
 // Talk turns on worker threads (the default with the real interpreter on a multi-core machine).
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { noopLogger } from "@parley/core";
@@ -125,6 +125,23 @@ describe("talk on worker threads", () => {
         () => [],
       );
     await expect.poll(shown, { timeout: 10_000 }).toEqual([expect.stringMatching(/^unknown one( two)?$/)]);
+    await ledger.runner.close();
+    ledger.dispose();
+  });
+
+  it("fails the turns waiting for a replacement that cannot start, and tries again on the next turn", async () => {
+    const ledger = await ledgerRunner(1);
+    expect((await ledger.turn("ann", "add one")).responses).toEqual(["unknown one"]);
+    const { slots } = ledger.runner as unknown as {
+      slots: Array<{ worker: { terminate(): Promise<number> } }>;
+    };
+    // The replacement opens the file by name: with the file gone, it cannot start.
+    const file = ledger.db.name;
+    renameSync(file, `${file}.away`);
+    await slots[0]?.worker.terminate();
+    await expect(ledger.turn("ann", "add two")).rejects.toThrow(/could not be restarted/);
+    renameSync(`${file}.away`, file);
+    expect((await ledger.turn("ann", "show")).responses).toEqual(["unknown one"]);
     await ledger.runner.close();
     ledger.dispose();
   });

@@ -30,6 +30,8 @@ class WorkerSlot {
   private nextId = 1;
   private closing = false;
   private running = false;
+  /** A replacement thread starting; calls made meanwhile wait for it. */
+  private starting: Promise<void> | undefined;
 
   constructor(
     private readonly index: number,
@@ -52,13 +54,13 @@ class WorkerSlot {
     // Registered before the exit handler below, so the lock is free before a replacement starts.
     this.commitLock.freeWhenExits(worker);
     this.outbox = new Outbox((batch) => worker.postMessage(batch));
-    this.running = true;
     return new Promise((resolve, reject) => {
       let ready = false;
       worker.on("message", (batch: FromWorker[]) => {
         for (const message of batch) {
           if (message.type === "ready") {
             ready = true;
+            this.running = true;
             resolve();
           } else this.receive(message);
         }
@@ -71,7 +73,13 @@ class WorkerSlot {
         this.running = false;
         if (!ready) reject(new Error(`talk worker ${this.index} exited during start-up (code ${code})`));
         this.failPending(`the talk worker stopped (exit code ${code}) before answering`);
-        if (ready && !this.closing) this.restart();
+        if (ready && !this.closing) {
+          this.options.logger.error(
+            { worker: this.index },
+            "talk worker stopped unexpectedly; starting a new one",
+          );
+          this.restart().catch(() => {});
+        }
       });
     });
   }
@@ -79,12 +87,21 @@ class WorkerSlot {
   call(message: DistributiveOmit<ToWorker, "id">): Promise<unknown> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      if (!this.running) {
-        reject(new Error("the talk worker is not running (it is restarting or the server is closing)"));
-        return;
+      const post = () => {
+        this.pending.set(id, { resolve, reject });
+        this.outbox.push({ ...message, id } as ToWorker);
+      };
+      if (this.running) post();
+      else if (this.closing) reject(new Error("the talk worker is stopping: the server is closing"));
+      else {
+        // Its thread died: wait for the replacement, or start one if the last attempt failed, so a
+        // failed restart costs the turns of that attempt and not every turn until the server restarts.
+        (this.starting ?? this.restart()).then(
+          () => (this.running ? post() : reject(new Error("the talk worker stopped while starting"))),
+          (error: unknown) =>
+            reject(new Error(`the talk worker could not be restarted: ${errorMessage(error)}`)),
+        );
       }
-      this.pending.set(id, { resolve, reject });
-      this.outbox.push({ ...message, id } as ToWorker);
     });
   }
 
@@ -94,6 +111,7 @@ class WorkerSlot {
 
   async close(): Promise<void> {
     this.closing = true;
+    await this.starting?.catch(() => {});
     if (!this.running) return;
     const exited = new Promise((resolve) => this.worker.once("exit", resolve));
     try {
@@ -122,13 +140,22 @@ class WorkerSlot {
     this.pending.clear();
   }
 
-  private restart(): void {
-    this.options.logger.error({ worker: this.index }, "talk worker stopped unexpectedly; starting a new one");
-    this.start().catch((error: unknown) =>
-      this.options.logger.error({ worker: this.index, err: error }, "could not restart the talk worker"),
-    );
+  /** One attempt at a replacement thread, shared by every call that arrives while it starts. */
+  private restart(): Promise<void> {
+    const attempt = this.start();
+    this.starting = attempt;
+    attempt
+      .catch((error: unknown) =>
+        this.options.logger.error({ worker: this.index, err: error }, "could not restart the talk worker"),
+      )
+      .finally(() => {
+        if (this.starting === attempt) this.starting = undefined;
+      });
+    return attempt;
   }
 }
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
