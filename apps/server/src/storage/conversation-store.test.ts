@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { useOneBotDatabase } from "../testing/one-bot-database.js";
+import { oneBotTurn, useOneBotDatabase } from "../testing/one-bot-database.js";
 import { ConversationStore, type LearnedWrite } from "./conversation-store.js";
 
-const snapshotTurn = (at: number, learned?: LearnedWrite) => ({
-  appId: "app",
-  botId: 1,
-  clientName: "ann",
-  sessionId: 1,
-  state: { kind: "snapshot" as const, state: "{}", learned },
-  input: `turn ${at}`,
-  responses: ["ok"],
-  learnf: [],
-  now: at,
-});
+const snapshotTurn = (at: number, learned?: LearnedWrite) =>
+  oneBotTurn("ann", at, { kind: "snapshot", state: "{}", learned });
 
 describe("a client's learned categories", () => {
   const database = useOneBotDatabase("parley-learned-");
@@ -39,18 +30,7 @@ describe("the conversation log's retention", () => {
 
   it("prunes the oldest rows in batches, reading no more than a batch each time", () => {
     const store = new ConversationStore(database());
-    const turn = (at: number) => ({
-      appId: "app",
-      botId: 1,
-      clientName: "ann",
-      sessionId: at,
-      state: { kind: "snapshot" as const, state: "{}" },
-      input: `turn ${at}`,
-      responses: ["ok"],
-      learnf: [],
-      now: at,
-    });
-    store.recordTurns(Array.from({ length: 25 }, (_, i) => turn(i + 1)));
+    store.recordTurns(Array.from({ length: 25 }, (_, i) => oneBotTurn("ann", i + 1)));
     // Rows at 1..25: everything before 22 goes, 10 rows at most per call.
     expect(store.pruneLog(22, 10)).toBe(10);
     expect(store.pruneLog(22, 10)).toBe(10);

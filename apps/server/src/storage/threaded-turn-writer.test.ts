@@ -2,22 +2,9 @@
 import { renameSync } from "node:fs";
 import { noopLogger } from "@parley/core";
 import { describe, expect, it } from "vitest";
-import { useOneBotDatabase } from "../testing/one-bot-database.js";
+import { oneBotTurn, useOneBotDatabase } from "../testing/one-bot-database.js";
 import { CommitLock } from "./commit-lock.js";
-import type { TurnRecord } from "./conversation-store.js";
 import { ThreadedTurnWriter } from "./threaded-turn-writer.js";
-
-const turn = (clientName: string, n: number): TurnRecord => ({
-  appId: "app",
-  botId: 1,
-  clientName,
-  sessionId: n,
-  state: { kind: "snapshot", state: JSON.stringify({ n }) },
-  input: `turn ${n}`,
-  responses: ["ok"],
-  learnf: [],
-  now: n,
-});
 
 describe("the SQLite writer thread", () => {
   const database = useOneBotDatabase("parley-writer-");
@@ -30,13 +17,13 @@ describe("the SQLite writer thread", () => {
       lock: new CommitLock(),
       logger: noopLogger,
     });
-    await writer.write(turn("ann", 1));
+    await writer.write(oneBotTurn("ann", 1));
     expect(logged()).toBe(1);
-    const pending = Array.from({ length: 50 }, (_, n) => writer.write(turn(`client${n % 5}`, n + 2)));
+    const pending = Array.from({ length: 50 }, (_, n) => writer.write(oneBotTurn(`client${n % 5}`, n + 2)));
     await writer.close();
     await Promise.all(pending);
     expect(logged()).toBe(51);
-    await expect(writer.write(turn("ann", 99))).rejects.toThrow(/closing/);
+    await expect(writer.write(oneBotTurn("ann", 99))).rejects.toThrow(/closing/);
   });
 
   it("fails what a thread that died mid-commit had not confirmed, frees its lock, and commits through its replacement", async () => {
@@ -46,11 +33,11 @@ describe("the SQLite writer thread", () => {
     // As if the thread had died inside its commit: the lock names it as holder, so the turn it was
     // sent stays unconfirmed, and only its death can free the lock.
     Atomics.store(new Int32Array(lock.buffer), 0, worker.threadId + 1);
-    const lost = writer.write(turn("ann", 1));
+    const lost = writer.write(oneBotTurn("ann", 1));
     await new Promise((resolve) => setTimeout(resolve, 50));
     await worker.terminate();
     await expect(lost).rejects.toThrow(/writer thread stopped/);
-    await writer.write(turn("bob", 2));
+    await writer.write(oneBotTurn("bob", 2));
     expect(
       database().prepare("SELECT client_name FROM conversation_log WHERE input = 'turn 2'").pluck().get(),
     ).toBe("bob");
@@ -64,9 +51,9 @@ describe("the SQLite writer thread", () => {
     // The replacement opens the file by name: with the file gone, it cannot start.
     renameSync(file, `${file}.away`);
     await worker.terminate();
-    await expect(writer.write(turn("ann", 1))).rejects.toThrow(/could not be restarted/);
+    await expect(writer.write(oneBotTurn("ann", 1))).rejects.toThrow(/could not be restarted/);
     renameSync(`${file}.away`, file);
-    await writer.write(turn("bob", 2));
+    await writer.write(oneBotTurn("bob", 2));
     expect(database().prepare("SELECT client_name FROM conversation_log").pluck().all()).toEqual(["bob"]);
     await writer.close();
   });
@@ -79,7 +66,7 @@ describe("the SQLite writer thread", () => {
     });
     const internals = writer as unknown as { worker?: { terminate(): Promise<number> } };
     await internals.worker?.terminate();
-    const accepted = writer.write(turn("ann", 1));
+    const accepted = writer.write(oneBotTurn("ann", 1));
     await writer.close();
     await accepted;
     expect(logged()).toBe(1);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach } from "vitest";
+import type { StateWrite, TurnRecord } from "../storage/conversation-store.js";
 import { type Db, openDatabase } from "../storage/database.js";
 
 /** Opens it before each test and deletes it after; call the result inside a test to get it. */
@@ -25,5 +26,20 @@ export function useOneBotDatabase(prefix: string): () => Db {
   return () => {
     if (!db) throw new Error("useOneBotDatabase: the database is open only inside a test");
     return db;
+  };
+}
+
+/** Turn `n` of a client of that bot: session `n`, input "turn n", at time `n`, a snapshot by default. */
+export function oneBotTurn(clientName: string, n: number, state?: StateWrite): TurnRecord {
+  return {
+    appId: "app",
+    botId: 1,
+    clientName,
+    sessionId: n,
+    state: state ?? { kind: "snapshot", state: JSON.stringify({ n }) },
+    input: `turn ${n}`,
+    responses: ["ok"],
+    learnf: [],
+    now: n,
   };
 }
