@@ -1,7 +1,7 @@
 // trace=true on the real interpreter: the sentence's own match is level 0, each srai level follows.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCompiledBot } from "../testing/fixtures.js";
-import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
+import { describe, expect, it } from "vitest";
+import { useHarnessWithBot } from "../testing/fixtures.js";
+import { call, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
 
 const AIML = `<?xml version="1.0" encoding="UTF-8"?><aiml version="2.0">
 <category><pattern>HI</pattern><template>Hello!</template></category>
@@ -9,20 +9,13 @@ const AIML = `<?xml version="1.0" encoding="UTF-8"?><aiml version="2.0">
 </aiml>`;
 
 describe("trace over HTTP", () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness({ engine: undefined });
-    await createCompiledBot(h, "tracer", { "greet.aiml": AIML });
-  });
-  afterEach(async () => {
-    await h.dispose();
-  });
+  const harness = useHarnessWithBot("tracer", { "greet.aiml": AIML });
 
   const trace = async (input: string) =>
     (
       await call(
         "POST",
-        h.url(`/talk/${TEST_APP_ID}/tracer`, { user_key: TEST_USER_KEY, input, trace: "true" }),
+        harness().url(`/talk/${TEST_APP_ID}/tracer`, { user_key: TEST_USER_KEY, input, trace: "true" }),
       )
     ).json.trace;
 

@@ -1,9 +1,8 @@
 // <learnf> categories and the conversation log, on the real interpreter and a real SQLite file.
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createCompiledBot } from "../testing/fixtures.js";
-import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
+import { describe, expect, it } from "vitest";
+import { talkAs, useHarnessWithBot } from "../testing/fixtures.js";
 
 const TEACHER = `<?xml version="1.0" encoding="UTF-8"?><aiml version="2.0">
 <category><pattern>THE PASSWORD IS *</pattern><template><learnf><category><pattern>WHAT IS THE PASSWORD</pattern><template>It is <eval><star/></eval>.</template></category></learnf>Noted.</template></category>
@@ -12,29 +11,12 @@ const TEACHER = `<?xml version="1.0" encoding="UTF-8"?><aiml version="2.0">
 </aiml>`;
 
 describe("learnf categories and the conversation log", () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness({ engine: undefined });
-    await createCompiledBot(h, "teacher", { "teacher.aiml": TEACHER });
-  });
-  afterEach(async () => {
-    await h.dispose();
-  });
+  const harness = useHarnessWithBot("teacher", { "teacher.aiml": TEACHER });
 
-  const talk = async (clientName: string, input: string, extra: Record<string, string> = {}) =>
-    (
-      await call(
-        "POST",
-        h.url(`/talk/${TEST_APP_ID}/teacher`, {
-          user_key: TEST_USER_KEY,
-          client_name: clientName,
-          input,
-          ...extra,
-        }),
-      )
-    ).json.responses;
+  const talk = (clientName: string, input: string, extra: Record<string, string> = {}) =>
+    talkAs(harness(), "teacher", clientName, input, extra);
   const query = <T>(sql: string): T[] => {
-    const db = new Database(join(h.dataDir, "parley-server.sqlite"), { readonly: true });
+    const db = new Database(join(harness().dataDir, "parley-server.sqlite"), { readonly: true });
     try {
       return db.prepare(sql).all() as T[];
     } finally {
@@ -48,7 +30,7 @@ describe("learnf categories and the conversation log", () => {
     expect(await talk("bob", "What is the password?")).toEqual(["I do not know."]);
 
     expect(await talk("alice", "What is the password?", { reset: "true" })).toEqual(["It is swordfish."]);
-    await h.restart();
+    await harness().restart();
     expect(await talk("alice", "What is the password?")).toEqual(["It is swordfish."]);
     expect(await talk("bob", "What is the password?")).toEqual(["I do not know."]);
     expect(query<{ client_name: string }>("SELECT client_name FROM learnf_categories")).toEqual([
@@ -62,7 +44,7 @@ describe("learnf categories and the conversation log", () => {
     expect(await talk("alice", "Forget the password")).toEqual(["Deleted Learnf Categories"]);
     expect(await talk("alice", "What is the password?")).toEqual(["I do not know."]);
     expect(await talk("alice", "What is the password?", { reset: "true" })).toEqual(["I do not know."]);
-    await h.restart();
+    await harness().restart();
     expect(await talk("alice", "What is the password?")).toEqual(["I do not know."]);
     expect(await talk("bob", "What is the password?")).toEqual(["It is marlin."]);
   });
@@ -70,7 +52,7 @@ describe("learnf categories and the conversation log", () => {
   it("writes one conversation_log row per talk turn, with the client, input and responses", async () => {
     await talk("alice", "The password is swordfish. What is the password?");
     await talk("bob", "What is the password?");
-    await h.restart();
+    await harness().restart();
     await talk("alice", "What is the password?");
     const rows = query<{ client_name: string; input: string; responses: string }>(
       "SELECT client_name, input, responses FROM conversation_log ORDER BY id",

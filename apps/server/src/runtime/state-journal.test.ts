@@ -2,11 +2,10 @@
 import { join } from "node:path";
 import { compileBot } from "@parley/aiml";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { EngineBot } from "../engine/contract.js";
 import { ConversationStore } from "../storage/conversation-store.js";
-import { createCompiledBot } from "../testing/fixtures.js";
-import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "../testing/harness.js";
+import { talkAs, useHarnessWithBot } from "../testing/fixtures.js";
 import { restoreClient, snapshotEvery } from "./state-journal.js";
 
 const MINUTE = 60 * 1000;
@@ -22,26 +21,13 @@ const JOURNAL_AIML = `<?xml version="1.0" encoding="UTF-8"?>
 </aiml>`;
 
 describe("a client's state stored as a snapshot and a journal of deltas", () => {
-  let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness({ engine: undefined });
-    await createCompiledBot(h, "journal", { "journal.aiml": JOURNAL_AIML });
-  });
-  afterEach(async () => {
-    await h.dispose();
-  });
+  const harness = useHarnessWithBot("journal", { "journal.aiml": JOURNAL_AIML });
 
-  const talk = async (clientName: string, input: string) =>
-    (
-      await call(
-        "POST",
-        h.url(`/talk/${TEST_APP_ID}/journal`, { user_key: TEST_USER_KEY, client_name: clientName, input }),
-      )
-    ).json.responses as string[];
+  const talk = (clientName: string, input: string) => talkAs(harness(), "journal", clientName, input);
 
   /** What SQLite holds for the client, restored as the server restores it after a restart. */
   const stored = (bot: EngineBot, clientName: string) => {
-    const db = new Database(join(h.dataDir, "parley-server.sqlite"), { readonly: true });
+    const db = new Database(join(harness().dataDir, "parley-server.sqlite"), { readonly: true });
     try {
       const botId = (db.prepare("SELECT id FROM bots WHERE name = 'journal'").get() as { id: number }).id;
       const client = new ConversationStore(db).storedClient(botId, clientName);
@@ -53,7 +39,7 @@ describe("a client's state stored as a snapshot and a journal of deltas", () => 
   };
 
   const rows = (clientName: string) => {
-    const db = new Database(join(h.dataDir, "parley-server.sqlite"), { readonly: true });
+    const db = new Database(join(harness().dataDir, "parley-server.sqlite"), { readonly: true });
     try {
       return db
         .prepare(
@@ -97,22 +83,22 @@ describe("a client's state stored as a snapshot and a journal of deltas", () => 
   it("answers from the restored state after a restart, mid-journal", async () => {
     await talk("bob", "My name is Bo");
     await talk("bob", "yes");
-    await h.restart();
+    await harness().restart();
     expect(await talk("bob", "anything")).toEqual(["Still on tea, Bo: you said yes."]);
   });
 
   it("keeps a client whose snapshot is old but whose journal is recent, and sweeps it once idle", async () => {
     await talk("cyd", "My name is Cy");
-    h.clock.advance(20 * MINUTE);
+    harness().clock.advance(20 * MINUTE);
     await talk("cyd", "yes");
-    h.clock.advance(20 * MINUTE); // the snapshot is 40 minutes old, the last turn 20
-    await h.server.sweepIdle();
+    harness().clock.advance(20 * MINUTE); // the snapshot is 40 minutes old, the last turn 20
+    await harness().server.sweepIdle();
     expect(rows("cyd")).toEqual({ states: 1, journal: 1 });
-    await h.restart(); // nothing cached: the answer comes from what the sweep left
+    await harness().restart(); // nothing cached: the answer comes from what the sweep left
     expect(await talk("cyd", "anything")).toEqual(["Still on tea, Cy: you said yes."]);
 
-    h.clock.advance(31 * MINUTE);
-    await h.server.sweepIdle();
+    harness().clock.advance(31 * MINUTE);
+    await harness().server.sweepIdle();
     expect(rows("cyd")).toEqual({ states: 0, journal: 0 });
   });
 });

@@ -1,5 +1,6 @@
 // Small bot files shared by the HTTP tests (understood by the fake engine and the real one).
-import { call, type Harness, TEST_APP_ID, TEST_USER_KEY } from "./harness.js";
+import { afterEach, beforeEach } from "vitest";
+import { call, type Harness, startHarness, TEST_APP_ID, TEST_USER_KEY } from "./harness.js";
 
 export const MEMORY_AIML = `<?xml version="1.0" encoding="UTF-8"?>
 <aiml version="2.0">
@@ -31,6 +32,38 @@ export async function createCompiledBot(
   }
   const verify = await call("GET", h.url(`/bot/${TEST_APP_ID}/${botname}/verify`, key));
   if (verify.status !== 200) throw new Error(`verify failed: ${verify.text}`);
+}
+
+/** A talk turn of `clientName` over HTTP; resolves with the bot's responses. */
+export async function talkAs(
+  h: Harness,
+  botname: string,
+  clientName: string,
+  input: string,
+  extra: Record<string, string> = {},
+): Promise<string[]> {
+  const query = { user_key: TEST_USER_KEY, client_name: clientName, input, ...extra };
+  return (await call("POST", h.url(`/talk/${TEST_APP_ID}/${botname}`, query))).json.responses as string[];
+}
+
+/**
+ * A server on the real interpreter with one compiled bot, started before each test and disposed
+ * after; call the result inside a test to get its harness.
+ */
+export function useHarnessWithBot(botname: string, files: Record<string, string>): () => Harness {
+  let harness: Harness | undefined;
+  beforeEach(async () => {
+    harness = await startHarness({ engine: undefined });
+    await createCompiledBot(harness, botname, files);
+  });
+  afterEach(async () => {
+    await harness?.dispose();
+    harness = undefined;
+  });
+  return () => {
+    if (!harness) throw new Error("useHarnessWithBot: the server runs only inside a test");
+    return harness;
+  };
 }
 
 /**
