@@ -85,10 +85,13 @@ export async function runPacedLoad(load: PacedLoad): Promise<LoadFigures> {
   return figures;
 }
 
-/** The talk conversation of load.ts, paced: request i speaks as client i mod connections. */
-export function pacedTalk(load: TalkLoad & { rate: number }): PacedLoad {
+/**
+ * The talk conversation of load.ts, paced: request i speaks as client i mod connections. Two runs
+ * given the same `clients` name continue the same conversations.
+ */
+export function pacedTalk(load: TalkLoad & { rate: number; clients?: string }): PacedLoad {
   const path = `/talk/${load.appId}/${load.botname}`;
-  const run = `paced${Date.now().toString(36)}`;
+  const run = load.clients ?? `paced${Date.now().toString(36)}`;
   return {
     url: load.url,
     rate: load.rate,
