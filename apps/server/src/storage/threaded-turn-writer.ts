@@ -3,7 +3,7 @@
 // still leaves only after the client's new state is on disk.
 import type { Worker } from "node:worker_threads";
 import type { Logger } from "@parley/core";
-import { workerWithEntry } from "../threads/worker-entry.js";
+import { restartFailed, workerWithEntry } from "../threads/worker-entry.js";
 import { deserializeError } from "../turns/turn-messages.js";
 import type { CommitLock } from "./commit-lock.js";
 import type { TurnRecord } from "./conversation-store.js";
@@ -99,8 +99,7 @@ export class ThreadedTurnWriter implements TurnWrites {
       (error: unknown) => {
         this.restarting = false;
         this.options.logger.error({ err: error }, "could not restart the SQLite writer thread");
-        const reason = error instanceof Error ? error.message : String(error);
-        this.failQueued(new Error(`the SQLite writer thread could not be restarted: ${reason}`));
+        this.failQueued(restartFailed("the SQLite writer thread", error));
       },
     );
   }

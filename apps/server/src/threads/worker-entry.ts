@@ -1,4 +1,4 @@
-// Where a worker thread's code lives and which node flags it gets.
+// Where a worker thread's code lives, which node flags it gets, and the error when it cannot start.
 import { Worker, type WorkerOptions } from "node:worker_threads";
 
 /**
@@ -26,4 +26,10 @@ export function workerEntry(distPath: string): { url: URL; execArgv: string[] | 
 export function workerWithEntry(distPath: string, options: Omit<WorkerOptions, "execArgv">): Worker {
   const { url, execArgv } = workerEntry(distPath);
   return new Worker(url, { ...options, execArgv });
+}
+
+/** What callers waiting on a replacement thread that failed to start are rejected with. */
+export function restartFailed(thread: string, error: unknown): Error {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Error(`${thread} could not be restarted: ${reason}`);
 }

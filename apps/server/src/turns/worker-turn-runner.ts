@@ -6,7 +6,7 @@ import type { Logger } from "@parley/core";
 import type { VerifyOutcome } from "../runtime/bot-registry.js";
 import { keyHash } from "../runtime/key-hash.js";
 import type { CommitLock } from "../storage/commit-lock.js";
-import { workerWithEntry } from "../threads/worker-entry.js";
+import { restartFailed, workerWithEntry } from "../threads/worker-entry.js";
 import { Outbox } from "./outbox.js";
 import { clientKey, type TurnRequest, type TurnResult, type TurnRunner } from "./turn.js";
 import { deserializeError, type FromWorker, type ToWorker, type TurnWorkerData } from "./turn-messages.js";
@@ -98,8 +98,7 @@ class WorkerSlot {
         // failed restart costs the turns of that attempt and not every turn until the server restarts.
         (this.starting ?? this.restart()).then(
           () => (this.running ? post() : reject(new Error("the talk worker stopped while starting"))),
-          (error: unknown) =>
-            reject(new Error(`the talk worker could not be restarted: ${errorMessage(error)}`)),
+          (error: unknown) => reject(restartFailed("the talk worker", error)),
         );
       }
     });
@@ -154,8 +153,6 @@ class WorkerSlot {
     return attempt;
   }
 }
-
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
