@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { alice2Inputs, alice2Uploads } from "./alice2.js";
+import { type HostActivity, HostActivityMonitor } from "./host-activity.js";
 import { type LoadFigures, runGetLoad, runTalkLoad, type TalkLoad } from "./load.js";
 import { pacedTalk, runPacedLoad } from "./paced-load.js";
 import { type ServerProcess, spawnServer } from "./server-process.js";
@@ -23,6 +24,10 @@ const SECONDS = Number(process.env.PARLEY_BENCH_SECONDS ?? 10);
 const PACED_SECONDS = Number(process.env.PARLEY_BENCH_PACED_SECONDS ?? 3 * SECONDS);
 const TARGET_RPS = 3000;
 const TARGET_P99_MS = 25;
+/** A run is noted as disturbed when other processes used this much CPU in one of its seconds. */
+const OTHER_CPU_NOTE_SECONDS = 0.3;
+/** A run is noted as near saturation when the server's HTTP thread was busy this share of it. */
+const HTTP_THREAD_NOTE_SHARE = 0.7;
 
 const DEMO_INPUTS = [
   "hello",
@@ -61,24 +66,36 @@ const add = (name: string, value: number, unit: string, baseline: number | null 
     ratio: baseline ? round(value / baseline, 3) : null,
   });
 
-/** Runs a load and adds the server's CPU time per request: steadier than req/s on a shared machine. */
-async function measured(
-  server: ServerProcess,
-  run: () => Promise<LoadFigures>,
-): Promise<LoadFigures & { cpuUsPerRequest: number | null }> {
+type Measured = LoadFigures & { cpuUsPerRequest: number | null; host: HostActivity | null };
+
+/**
+ * Runs a load and adds the server's CPU time per request (steadier than req/s on a shared machine),
+ * and what the server's HTTP thread and the machine's other processes did meanwhile.
+ */
+async function measured(server: ServerProcess, run: () => Promise<LoadFigures>): Promise<Measured> {
   const before = server.cpuSeconds();
+  const monitor = server.child.pid === undefined ? null : HostActivityMonitor.start(server.child.pid);
   const figures = await run();
+  const host = monitor?.stop() ?? null;
   const after = server.cpuSeconds();
   const cpu = before === null || after === null || figures.total === 0 ? null : after - before;
-  return { ...figures, cpuUsPerRequest: cpu === null ? null : (cpu * 1e6) / figures.total };
+  return { ...figures, cpuUsPerRequest: cpu === null ? null : (cpu * 1e6) / figures.total, host };
 }
 
-function report(
-  label: string,
-  saturated: LoadFigures & { cpuUsPerRequest: number | null },
-  paced: LoadFigures & { cpuUsPerRequest: number | null },
-  baseline: Baseline,
-): void {
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+function hostLine(host: HostActivity): string {
+  const peak = host.otherPeak
+    ? `, at most ${round(host.otherPeak.cpuSeconds, 2)} in one second (most of it ${host.otherPeak.busiest})`
+    : "";
+  return (
+    `server HTTP thread busy ${percent(host.httpThreadBusy)} of the run and waiting for a core ` +
+    `${percent(host.httpThreadWaiting)}; other processes on this machine used ` +
+    `${round(host.otherCpuSeconds, 2)} CPU-s${peak}`
+  );
+}
+
+function report(label: string, saturated: Measured, paced: Measured, baseline: Baseline): void {
   add(
     `${label}: talk requests/s, saturated (${CONNECTIONS} clients)`,
     saturated.requestsPerSecond,
@@ -93,17 +110,53 @@ function report(
   if (saturated.cpuUsPerRequest !== null) {
     add(`${label}: server CPU per talk request (all threads)`, saturated.cpuUsPerRequest, "µs");
   }
-  const line = (run: string, f: LoadFigures & { cpuUsPerRequest: number | null }) =>
+  if (paced.host) {
+    add(`${label}: server HTTP thread busy at ${TARGET_RPS} req/s`, paced.host.httpThreadBusy * 100, "%");
+    add(
+      `${label}: server HTTP thread waiting for a core at ${TARGET_RPS} req/s`,
+      paced.host.httpThreadWaiting * 100,
+      "%",
+    );
+    add(
+      `${label}: CPU used by other processes during the run at ${TARGET_RPS} req/s`,
+      paced.host.otherCpuSeconds,
+      "s",
+    );
+    add(
+      `${label}: CPU used by other processes in the busiest second of that run`,
+      paced.host.otherPeak?.cpuSeconds ?? 0,
+      "s",
+    );
+  }
+  const line = (run: string, f: Measured) => {
     console.log(
       `${label}, ${run}: ${round(f.requestsPerSecond)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ` +
         `server CPU ${f.cpuUsPerRequest === null ? "n/a" : round(f.cpuUsPerRequest, 0)} µs/request, ` +
         `${f.total} requests, non-2xx ${f.non2xx}, errors ${f.errors}`,
     );
+    if (f.host) console.log(`  ${hostLine(f.host)}`);
+  };
   line("saturated", saturated);
   line(`${TARGET_RPS} req/s offered`, paced);
   const served = paced.requestsPerSecond >= TARGET_RPS * 0.98 && saturated.requestsPerSecond >= TARGET_RPS;
   const verdict = served && paced.p99Ms < TARGET_P99_MS ? "meets" : "misses";
   console.log(`  ${label} ${verdict} the target: ${TARGET_RPS} req/s with p99 < ${TARGET_P99_MS} ms`);
+  const host = paced.host;
+  if (verdict === "misses" && host) {
+    // Both thresholds are where misses began in runs of 2026-12-06 on a 2-core VM.
+    if (host.otherPeak && host.otherPeak.cpuSeconds >= OTHER_CPU_NOTE_SECONDS) {
+      console.log(
+        `  note: other processes on this machine took ${round(host.otherPeak.cpuSeconds, 2)} CPU-s ` +
+          `in one second of the run at ${TARGET_RPS} req/s (most of it ${host.otherPeak.busiest})`,
+      );
+    }
+    if (host.httpThreadBusy >= HTTP_THREAD_NOTE_SHARE) {
+      console.log(
+        `  note: the server's HTTP thread was busy ${percent(host.httpThreadBusy)} of the run at ${TARGET_RPS} req/s; ` +
+          "that near saturation, requests queue behind one another (a slower host or more work per request)",
+      );
+    }
+  }
   // On a shared host the machine itself can miss it: say so rather than let the talk figure stand alone.
   if (baseline.paced.p99Ms >= TARGET_P99_MS) {
     console.log(
