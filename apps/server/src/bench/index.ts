@@ -13,7 +13,7 @@ import Database from "better-sqlite3";
 import { alice2Inputs, alice2Uploads } from "./alice2.js";
 import { type HostActivity, HostActivityMonitor } from "./host-activity.js";
 import { type LoadFigures, runGetLoad, runTalkLoad, type TalkLoad } from "./load.js";
-import { pacedTalk, runPacedLoad } from "./paced-load.js";
+import { pacedPool, pacedTalk, runPacedLoad } from "./paced-load.js";
 import { type ServerProcess, spawnServer } from "./server-process.js";
 
 const APP_ID = "bench";
@@ -175,15 +175,22 @@ function report(label: string, saturated: Measured, paced: Measured, baseline: B
  * not the steady state at 3,000 req/s that the paced run is meant to show. The measured run goes on
  * with the warm-up's 100 conversations: 100 clients all saying their first words in the same
  * instant is part of warming up, not of the steady state (in twelve runs with new clients, the
- * first 5 s had a p99 of 13-64 ms, the later 5 s windows mostly 10-24 ms).
+ * first 5 s had a p99 of 13-64 ms, the later 5 s windows mostly 10-24 ms). For the same reason it
+ * goes on over the warm-up's connections.
  */
 async function measureBot(server: ServerProcess, load: TalkLoad, label: string, baseline: Baseline) {
   await runTalkLoad({ ...load, seconds: 1 });
   const clients = `paced${Date.now().toString(36)}`;
-  await runPacedLoad(pacedTalk({ ...load, rate: TARGET_RPS, seconds: 3, clients }));
-  const paced = await measured(server, () =>
-    runPacedLoad(pacedTalk({ ...load, rate: TARGET_RPS, seconds: PACED_SECONDS, clients })),
-  );
+  const pool = pacedPool(load.url, load.connections);
+  let paced: Measured;
+  try {
+    await runPacedLoad(pacedTalk({ ...load, rate: TARGET_RPS, seconds: 3, clients }), pool);
+    paced = await measured(server, () =>
+      runPacedLoad(pacedTalk({ ...load, rate: TARGET_RPS, seconds: PACED_SECONDS, clients }), pool),
+    );
+  } finally {
+    await pool.close();
+  }
   const saturated = await measured(server, () => runTalkLoad(load));
   report(label, saturated, paced, baseline);
 }
@@ -210,16 +217,25 @@ type Baseline = { saturated: LoadFigures; paced: LoadFigures };
 async function measureBaseline(server: ServerProcess, label: string): Promise<Baseline> {
   await runGetLoad(`${server.url}/healthz`, CONNECTIONS, 1); // warm-up
   const saturated = await runGetLoad(`${server.url}/healthz`, CONNECTIONS, Math.min(SECONDS, 5));
+  const pool = pacedPool(server.url, CONNECTIONS);
   const pacedHealth = (seconds: number) =>
-    runPacedLoad({
-      url: server.url,
-      rate: TARGET_RPS,
-      seconds,
-      connections: CONNECTIONS,
-      request: () => ({ method: "GET", path: "/healthz" }),
-    });
-  await pacedHealth(2); // warm-up: the load generator's own HTTP client is cold at first
-  const paced = await pacedHealth(Math.min(SECONDS, 5));
+    runPacedLoad(
+      {
+        url: server.url,
+        rate: TARGET_RPS,
+        seconds,
+        connections: CONNECTIONS,
+        request: () => ({ method: "GET", path: "/healthz" }),
+      },
+      pool,
+    );
+  let paced: LoadFigures;
+  try {
+    await pacedHealth(2); // warm-up: the load generator's own HTTP client is cold at first
+    paced = await pacedHealth(Math.min(SECONDS, 5));
+  } finally {
+    await pool.close();
+  }
   add(`${label}: GET /healthz requests/s (HTTP baseline)`, saturated.requestsPerSecond, "req/s");
   add(`${label}: GET /healthz latency p99 at ${TARGET_RPS} req/s (HTTP baseline)`, paced.p99Ms, "ms");
   console.log(

@@ -15,8 +15,19 @@ export interface PacedLoad {
   request(i: number): { method: "GET" | "POST"; path: string; body?: string };
 }
 
-export async function runPacedLoad(load: PacedLoad): Promise<LoadFigures> {
-  const pool = new Pool(load.url, { connections: load.connections, pipelining: 1 });
+/** The load generator's connections, to share between a warm-up run and the measured one. */
+export function pacedPool(url: string, connections: number): Pool {
+  return new Pool(url, { connections, pipelining: 1 });
+}
+
+/**
+ * Runs `load` on `pool` if given, leaving its connections open, or on connections of its own. A
+ * measured run on the warm-up's pool starts on warm connections, as in the steady state it is meant
+ * to show: with 100 connections opened in its first instant, the first second of an alice2 run at
+ * 3,000 req/s had a p99 of 38.6-74.8 ms in three runs, against 9.8-14.8 ms on the warm-up's.
+ */
+export async function runPacedLoad(load: PacedLoad, shared?: Pool): Promise<LoadFigures> {
+  const pool = shared ?? pacedPool(load.url, load.connections);
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000 });
   const total = Math.round(load.rate * load.seconds);
   let non2xx = 0;
@@ -72,7 +83,7 @@ export async function runPacedLoad(load: PacedLoad): Promise<LoadFigures> {
   }
   if (pending > 0) await new Promise<void>((resolve) => (drained = resolve));
   const elapsed = (performance.now() - start) / 1000;
-  await pool.close();
+  if (!shared) await pool.close();
   const figures: LoadFigures = {
     requestsPerSecond: (total - errors) / elapsed,
     p50Ms: histogram.getValueAtPercentile(50) / 1000,
