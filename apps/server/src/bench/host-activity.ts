@@ -2,10 +2,8 @@
 // 2-core VM shared with the load generator and the machine's own services, a missed latency target
 // is explained by one of these more often than not: RabbitMQ, for one, starts a whole Erlang VM
 // every 60 s (its epmd check), which takes most of a core for half a second. Linux only (/proc).
-import { readdirSync, readFileSync } from "node:fs";
-
-/** Clock ticks per second of /proc/<pid>/stat's CPU fields (USER_HZ, 100 on Linux). */
-const TICKS_PER_SECOND = 100;
+import { readdirSync } from "node:fs";
+import { processCpu, type ThreadClock, TICKS_PER_SECOND, threadClock } from "./proc-stat.js";
 
 export interface HostActivity {
   /** Seconds the run lasted. */
@@ -21,11 +19,6 @@ export interface HostActivity {
    * own daemons take a steady trickle; a burst is what delays replies.
    */
   otherPeak?: { cpuSeconds: number; busiest: string };
-}
-
-interface ThreadClock {
-  runNs: number;
-  waitNs: number;
 }
 
 /** CPU ticks other processes used since the previous sample, by process name. */
@@ -46,22 +39,26 @@ export class HostActivityMonitor {
   private constructor(
     private readonly serverPid: number,
     private readonly everyMs: number,
+    private readonly proc: string,
   ) {
-    this.startClock = threadClock(serverPid);
+    this.startClock = threadClock(serverPid, proc);
     this.sample(false);
     this.timer = setInterval(() => this.sample(true), everyMs);
   }
 
   /** null where /proc is not there to read (not Linux). */
-  static start(serverPid: number, everyMs = 250): HostActivityMonitor | null {
-    return threadClock(serverPid) === null ? null : new HostActivityMonitor(serverPid, everyMs);
+  static start(
+    serverPid: number,
+    { everyMs = 250, proc = "/proc" }: { everyMs?: number; proc?: string } = {},
+  ): HostActivityMonitor | null {
+    return threadClock(serverPid, proc) === null ? null : new HostActivityMonitor(serverPid, everyMs, proc);
   }
 
   stop(): HostActivity {
     clearInterval(this.timer);
     this.sample(true);
     const seconds = (performance.now() - this.startedAt) / 1000;
-    const end = threadClock(this.serverPid);
+    const end = threadClock(this.serverPid, this.proc);
     const start = this.startClock;
     const share = (ns: number) => Math.min(1, ns / 1e9 / seconds);
     let otherTicks = 0;
@@ -99,10 +96,10 @@ export class HostActivityMonitor {
   /** Reads every process's ticks; `record`: keep what each used since the last read. */
   private sample(record: boolean): void {
     const used = new Map<string, number>();
-    for (const entry of readdirSync("/proc")) {
+    for (const entry of readdirSync(this.proc)) {
       const pid = Number(entry);
       if (!Number.isInteger(pid) || pid === this.serverPid || pid === process.pid) continue;
-      const cpu = processCpu(pid);
+      const cpu = processCpu(pid, this.proc);
       if (!cpu) continue;
       const key = `${pid}:${cpu.startedAt}`;
       // A process not seen before started since the last read: all its ticks are new.
@@ -111,36 +108,5 @@ export class HostActivityMonitor {
       if (record && delta > 0) used.set(cpu.name, (used.get(cpu.name) ?? 0) + delta);
     }
     if (record) this.samples.push(used);
-  }
-}
-
-/**
- * A process's name, CPU ticks (user + system) and start time (ticks after boot), or null once it
- * has gone. Kernel workers change their names as they work: the start time tells one apart.
- */
-function processCpu(pid: number): { name: string; ticks: number; startedAt: string } | null {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return null;
-  }
-  // The name is in parentheses and may hold spaces; utime and stime are fields 14 and 15, starttime 22.
-  const close = stat.lastIndexOf(")");
-  const fields = stat.slice(close + 2).split(" ");
-  return {
-    name: stat.slice(stat.indexOf("(") + 1, close),
-    ticks: Number(fields[11]) + Number(fields[12]),
-    startedAt: fields[19] ?? "",
-  };
-}
-
-/** Time the process's main thread ran and waited for a core, from its schedstat (nanoseconds). */
-function threadClock(pid: number): ThreadClock | null {
-  try {
-    const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ");
-    return { runNs: Number(run), waitNs: Number(wait) };
-  } catch {
-    return null;
   }
 }

@@ -1,7 +1,7 @@
 // Runs the server in a child process, so the load generator does not share its event loop.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { processCpu, TICKS_PER_SECOND } from "./proc-stat.js";
 
 export interface ServerProcess {
   url: string;
@@ -33,14 +33,8 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     url,
     child,
     cpuSeconds: () => {
-      try {
-        // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name, in clock ticks (100/s).
-        const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
-        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        return (Number(fields[11]) + Number(fields[12])) / 100;
-      } catch {
-        return null;
-      }
+      const cpu = child.pid === undefined ? null : processCpu(child.pid);
+      return cpu === null ? null : cpu.ticks / TICKS_PER_SECOND;
     },
     stop: () =>
       new Promise((resolve) => {
