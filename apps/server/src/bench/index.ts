@@ -13,7 +13,7 @@ import Database from "better-sqlite3";
 import { alice2Inputs, alice2Uploads } from "./alice2.js";
 import { type HostActivity, HostActivityMonitor } from "./host-activity.js";
 import { type LoadFigures, runGetLoad, runTalkLoad, type TalkLoad } from "./load.js";
-import { pacedPool, pacedTalk, runPacedLoad } from "./paced-load.js";
+import { pacedTalk, runPacedLoad, withPacedPool } from "./paced-load.js";
 import { type ServerProcess, spawnServer } from "./server-process.js";
 
 const APP_ID = "bench";
@@ -181,16 +181,12 @@ function report(label: string, saturated: Measured, paced: Measured, baseline: B
 async function measureBot(server: ServerProcess, load: TalkLoad, label: string, baseline: Baseline) {
   await runTalkLoad({ ...load, seconds: 1 });
   const clients = `paced${Date.now().toString(36)}`;
-  const pool = pacedPool(load.url, load.connections);
-  let paced: Measured;
-  try {
+  const paced = await withPacedPool(load.url, load.connections, async (pool) => {
     await runPacedLoad(pacedTalk({ ...load, rate: TARGET_RPS, seconds: 3, clients }), pool);
-    paced = await measured(server, () =>
+    return measured(server, () =>
       runPacedLoad(pacedTalk({ ...load, rate: TARGET_RPS, seconds: PACED_SECONDS, clients }), pool),
     );
-  } finally {
-    await pool.close();
-  }
+  });
   const saturated = await measured(server, () => runTalkLoad(load));
   report(label, saturated, paced, baseline);
 }
@@ -217,25 +213,21 @@ type Baseline = { saturated: LoadFigures; paced: LoadFigures };
 async function measureBaseline(server: ServerProcess, label: string): Promise<Baseline> {
   await runGetLoad(`${server.url}/healthz`, CONNECTIONS, 1); // warm-up
   const saturated = await runGetLoad(`${server.url}/healthz`, CONNECTIONS, Math.min(SECONDS, 5));
-  const pool = pacedPool(server.url, CONNECTIONS);
-  const pacedHealth = (seconds: number) =>
-    runPacedLoad(
-      {
-        url: server.url,
-        rate: TARGET_RPS,
-        seconds,
-        connections: CONNECTIONS,
-        request: () => ({ method: "GET", path: "/healthz" }),
-      },
-      pool,
-    );
-  let paced: LoadFigures;
-  try {
+  const paced = await withPacedPool(server.url, CONNECTIONS, async (pool) => {
+    const pacedHealth = (seconds: number) =>
+      runPacedLoad(
+        {
+          url: server.url,
+          rate: TARGET_RPS,
+          seconds,
+          connections: CONNECTIONS,
+          request: () => ({ method: "GET", path: "/healthz" }),
+        },
+        pool,
+      );
     await pacedHealth(2); // warm-up: the load generator's own HTTP client is cold at first
-    paced = await pacedHealth(Math.min(SECONDS, 5));
-  } finally {
-    await pool.close();
-  }
+    return pacedHealth(Math.min(SECONDS, 5));
+  });
   add(`${label}: GET /healthz requests/s (HTTP baseline)`, saturated.requestsPerSecond, "req/s");
   add(`${label}: GET /healthz latency p99 at ${TARGET_RPS} req/s (HTTP baseline)`, paced.p99Ms, "ms");
   console.log(

@@ -20,6 +20,20 @@ export function pacedPool(url: string, connections: number): Pool {
   return new Pool(url, { connections, pipelining: 1 });
 }
 
+/** Runs `use` on a pool of its own (a warm-up, then the measured run), closed afterwards. */
+export async function withPacedPool<T>(
+  url: string,
+  connections: number,
+  use: (pool: Pool) => Promise<T>,
+): Promise<T> {
+  const pool = pacedPool(url, connections);
+  try {
+    return await use(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
 /**
  * Runs `load` on `pool` if given, leaving its connections open, or on connections of its own. A
  * measured run on the warm-up's pool starts on warm connections, as in the steady state it is meant
