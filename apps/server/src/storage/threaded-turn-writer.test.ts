@@ -26,6 +26,25 @@ describe("the SQLite writer thread", () => {
     await expect(writer.write(oneBotTurn("ann", 99))).rejects.toThrow(/closing/);
   });
 
+  it("on a busy server sends the turns answered within the window as one batch, and commits them on close", async () => {
+    const writer = await ThreadedTurnWriter.start({
+      file: database().name,
+      lock: new CommitLock(),
+      logger: noopLogger,
+      windowMs: 60_000,
+    });
+    // Idle: the first turn goes at once, whatever the window.
+    await writer.write(oneBotTurn("ann", 1));
+    expect(logged()).toBe(1);
+    // Busy now (a batch just left): the next turns wait for the window to gather more.
+    const waiting = [writer.write(oneBotTurn("bob", 2)), writer.write(oneBotTurn("cy", 3))];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(logged()).toBe(1);
+    await writer.close();
+    await Promise.all(waiting);
+    expect(logged()).toBe(3);
+  });
+
   it("fails what a thread that died mid-commit had not confirmed, frees its lock, and commits through its replacement", async () => {
     const lock = new CommitLock();
     const writer = await ThreadedTurnWriter.start({ file: database().name, lock, logger: noopLogger });

@@ -1,11 +1,13 @@
 // Group commit on a thread of its own: the turns answered in one event-loop turn go to the writer
-// thread as one batch, and each caller's promise resolves once its turn is committed, so a reply
-// still leaves only after the client's new state is on disk.
+// thread as one batch (on a busy server, those answered within `windowMs`), and each caller's
+// promise resolves once its turn is committed, so a reply still leaves only after the client's new
+// state is on disk.
 import type { Worker } from "node:worker_threads";
 import type { Logger } from "@parley/core";
 import { restartFailed, workerWithEntry } from "../threads/worker-entry.js";
 import { deserializeError } from "../turns/turn-messages.js";
 import type { CommitLock } from "./commit-lock.js";
+import { CommitWindow } from "./commit-window.js";
 import type { TurnRecord } from "./conversation-store.js";
 import type { TurnWrites } from "./turn-writer.js";
 import type { CommitBatch, FromWriter, ToWriter } from "./writer-messages.js";
@@ -20,7 +22,19 @@ export interface ThreadedTurnWriterOptions {
   file: string;
   lock: CommitLock;
   logger: Logger;
+  /**
+   * On a busy server, how long the turns answered wait to share a batch (see CommitWindow); 0: each
+   * event-loop turn's turns go at once. Default COMMIT_WINDOW_MS.
+   */
+  windowMs?: number;
 }
+
+/**
+ * At 3,000 alice2 req/s, 8 turns per batch instead of 2.5 took 20 µs per request off the HTTP thread
+ * and 20 off the writer thread (the messages and wake-ups between them), 12 % of the server's CPU,
+ * for 1.2 ms more at p50 (seven alternating pairs of runs, 2026-12-06).
+ */
+export const COMMIT_WINDOW_MS = 2;
 
 export class ThreadedTurnWriter implements TurnWrites {
   private worker: Worker | undefined;
@@ -30,8 +44,11 @@ export class ThreadedTurnWriter implements TurnWrites {
   private nextId = 1;
   private closing = false;
   private restarting = false;
+  private readonly window: CommitWindow;
 
-  private constructor(private readonly options: ThreadedTurnWriterOptions) {}
+  private constructor(private readonly options: ThreadedTurnWriterOptions) {
+    this.window = new CommitWindow(options.windowMs ?? COMMIT_WINDOW_MS);
+  }
 
   static async start(options: ThreadedTurnWriterOptions): Promise<ThreadedTurnWriter> {
     const writer = new ThreadedTurnWriter(options);
@@ -49,7 +66,7 @@ export class ThreadedTurnWriter implements TurnWrites {
       if (!this.worker && !this.restarting) this.restart();
       if (this.scheduled) return;
       this.scheduled = true;
-      setImmediate(() => this.flush());
+      this.window.schedule(() => this.flush());
     });
   }
 
@@ -76,6 +93,7 @@ export class ThreadedTurnWriter implements TurnWrites {
     if (this.queue.length === 0 || !this.worker) return;
     const batch = this.queue;
     this.queue = [];
+    this.window.flushed();
     const id = this.nextId++;
     this.inFlight.set(id, batch);
     const commit: CommitBatch = { id, turns: batch.map((pending) => pending.turn) };

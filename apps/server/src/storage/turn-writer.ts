@@ -3,9 +3,9 @@
 // On the HTTP thread, the turns of every request read in one event-loop turn are committed together
 // right after it (setImmediate). On a talk worker, turns arrive one message at a time, and a commit
 // has a fixed cost (locks, one write per WAL frame: about 60 µs here) on top of about 30 µs per turn,
-// so there the writer may wait up to `windowMs` while busy to gather a few; an idle server still
-// commits at once, adding no latency.
+// so there the writer may wait up to `windowMs` while busy to gather a few (see CommitWindow).
 import { type CommitLock, underLock } from "./commit-lock.js";
+import { CommitWindow } from "./commit-window.js";
 import type { ConversationStore, TurnRecord } from "./conversation-store.js";
 
 interface Pending {
@@ -22,24 +22,24 @@ export interface TurnWrites {
 export class TurnWriter implements TurnWrites {
   private queue: Pending[] = [];
   private scheduled = false;
-  private lastCommitAt = Number.NEGATIVE_INFINITY;
+  private readonly window: CommitWindow;
 
   constructor(
     private readonly store: ConversationStore,
     /** Shared with the other writers of the same file, when there are several (talk workers). */
     private readonly lock?: CommitLock,
     /** Longest wait for more turns while busy (the previous commit was within twice this); 0: none. */
-    private readonly windowMs = 0,
-  ) {}
+    windowMs = 0,
+  ) {
+    this.window = new CommitWindow(windowMs);
+  }
 
   write(turn: TurnRecord): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ turn, resolve, reject });
       if (this.scheduled) return;
       this.scheduled = true;
-      const busy = performance.now() - this.lastCommitAt < 2 * this.windowMs;
-      if (busy && this.windowMs > 0) setTimeout(() => this.flush(), this.windowMs);
-      else setImmediate(() => this.flush());
+      this.window.schedule(() => this.flush());
     });
   }
 
@@ -47,7 +47,7 @@ export class TurnWriter implements TurnWrites {
     this.scheduled = false;
     const batch = this.queue;
     if (batch.length === 0) return;
-    this.lastCommitAt = performance.now();
+    this.window.flushed();
     this.queue = [];
     try {
       const turns = batch.map((pending) => pending.turn);
