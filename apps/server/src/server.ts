@@ -18,6 +18,7 @@ import { AppAuth } from "./http/auth.js";
 import { buildApp } from "./http/build-app.js";
 import { BotAdmin } from "./runtime/bot-admin.js";
 import { BotRegistry } from "./runtime/bot-registry.js";
+import { growHeapForLatency } from "./runtime/heap-growth.js";
 import { MinuteRateLimiter } from "./runtime/rate-limiter.js";
 import { StateCache } from "./runtime/state-cache.js";
 import { TalkService } from "./runtime/talk-service.js";
@@ -202,6 +203,8 @@ export async function createServer(options: ServerOptions): Promise<ParleyServer
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  // A running server is its process's main job: tune the process's heap for its latency.
+  growHeapForLatency();
   const server = await createServer(options);
   try {
     const demoBot = options.demoBot === false ? ({ loaded: false } as const) : await server.ensureDemoBot();
