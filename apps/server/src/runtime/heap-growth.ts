@@ -11,20 +11,23 @@ export const HEAP_GROWING_PERCENT = 300;
 
 let applied = false;
 
-/** The flag to set, or undefined when the process was started with its own growing percent. */
-export function heapGrowthFlag(execArgv: string[], nodeOptions = ""): string | undefined {
-  const own = [...execArgv, nodeOptions].some((arg) => /heap[-_]growing[-_]percent/.test(arg));
+/**
+ * The flag to set, or undefined when node was started with its own growing percent (a V8 flag,
+ * so only on node's command line: NODE_OPTIONS does not take it).
+ */
+export function heapGrowthFlag(execArgv: string[]): string | undefined {
+  const own = execArgv.some((arg) => /heap[-_]growing[-_]percent/.test(arg));
   return own ? undefined : `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
 }
 
 /**
- * Sets V8's old-generation growing factor for this process, once, unless the process was started
- * with its own `--heap-growing-percent`. V8 reads the flag each time it sets the next collection's
+ * Sets V8's old-generation growing factor for this process, once, unless node was started with its
+ * own `--heap-growing-percent`. V8 reads the flag each time it sets the next collection's
  * limit, so setting it at run time takes effect from the next collection.
  */
 export function growHeapForLatency(): void {
   if (applied) return;
   applied = true;
-  const flag = heapGrowthFlag(process.execArgv, process.env.NODE_OPTIONS);
+  const flag = heapGrowthFlag(process.execArgv);
   if (flag) setFlagsFromString(flag);
 }
