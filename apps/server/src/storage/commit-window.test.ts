@@ -40,6 +40,18 @@ describe("the commit window", () => {
     expect(flush).toHaveBeenCalledTimes(1);
   });
 
+  it("runs one flush for every turn that asked before it ran, and schedules anew after", () => {
+    const window = new CommitWindow(2);
+    const flush = vi.fn();
+    window.schedule(flush);
+    window.schedule(flush);
+    vi.advanceTimersByTime(0);
+    expect(flush).toHaveBeenCalledTimes(1);
+    window.schedule(flush);
+    vi.advanceTimersByTime(2);
+    expect(flush).toHaveBeenCalledTimes(2);
+  });
+
   it("never waits with a window of 0", () => {
     const window = new CommitWindow(0);
     window.flushed();

@@ -10,11 +10,20 @@ export class CommitWindow {
   /** `windowMs`: the longest wait for more turns while busy (the last flush was within twice this); 0: none. */
   constructor(private readonly windowMs: number) {}
 
-  /** Runs `flush` after this event-loop turn, or after the window if the writer is busy. */
+  /**
+   * Runs `flush` after this event-loop turn, or after the window if the writer is busy; while a
+   * flush is already scheduled, does nothing (that flush takes the new turns too).
+   */
   schedule(flush: () => void): void {
+    if (this.timer !== undefined || this.immediate !== undefined) return;
+    const run = () => {
+      this.timer = undefined;
+      this.immediate = undefined;
+      flush();
+    };
     const busy = this.windowMs > 0 && performance.now() - this.lastFlushAt < 2 * this.windowMs;
-    if (busy) this.timer = setTimeout(flush, this.windowMs);
-    else this.immediate = setImmediate(flush);
+    if (busy) this.timer = setTimeout(run, this.windowMs);
+    else this.immediate = setImmediate(run);
   }
 
   /** A batch was sent now (by the scheduled flush or an earlier one, as on close). */

@@ -39,7 +39,6 @@ export const COMMIT_WINDOW_MS = 2;
 export class ThreadedTurnWriter implements TurnWrites {
   private worker: Worker | undefined;
   private queue: Pending[] = [];
-  private scheduled = false;
   private readonly inFlight = new Map<number, Pending[]>();
   private nextId = 1;
   private closing = false;
@@ -64,8 +63,6 @@ export class ThreadedTurnWriter implements TurnWrites {
       }
       this.queue.push({ turn, resolve, reject });
       if (!this.worker && !this.restarting) this.restart();
-      if (this.scheduled) return;
-      this.scheduled = true;
       this.window.schedule(() => this.flush());
     });
   }
@@ -88,7 +85,6 @@ export class ThreadedTurnWriter implements TurnWrites {
   }
 
   private flush(): void {
-    this.scheduled = false;
     // Turns wait in the queue while the thread (re)starts.
     if (this.queue.length === 0 || !this.worker) return;
     const batch = this.queue;

@@ -21,7 +21,6 @@ export interface TurnWrites {
 
 export class TurnWriter implements TurnWrites {
   private queue: Pending[] = [];
-  private scheduled = false;
   private readonly window: CommitWindow;
 
   constructor(
@@ -37,14 +36,11 @@ export class TurnWriter implements TurnWrites {
   write(turn: TurnRecord): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ turn, resolve, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
       this.window.schedule(() => this.flush());
     });
   }
 
   flush(): void {
-    this.scheduled = false;
     const batch = this.queue;
     if (batch.length === 0) return;
     this.window.flushed();
